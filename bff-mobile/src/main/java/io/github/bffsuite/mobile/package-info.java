@@ -1,0 +1,7 @@
+/**
+ * Backend-for-frontend gateway for the mobile app.
+ */
+@NullMarked
+package io.github.bffsuite.mobile;
+
+import org.jspecify.annotations.NullMarked;
