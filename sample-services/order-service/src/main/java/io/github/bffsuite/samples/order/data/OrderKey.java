@@ -1,0 +1,32 @@
+package io.github.bffsuite.samples.order.data;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * Position of an order in a listing, newest first, ties broken by id (descending).
+ *
+ * @param createdAt when the order was placed
+ * @param id the order id
+ */
+public record OrderKey(Instant createdAt, String id) implements Comparable<OrderKey> {
+
+	private static final Comparator<OrderKey> NEWEST_FIRST = Comparator.comparing(OrderKey::createdAt)
+		.thenComparing(OrderKey::id)
+		.reversed();
+
+	/**
+	 * Return the key of an order.
+	 * @param order the order
+	 * @return its key
+	 */
+	public static OrderKey of(Order order) {
+		return new OrderKey(order.createdAt(), order.id());
+	}
+
+	@Override
+	public int compareTo(OrderKey other) {
+		return NEWEST_FIRST.compare(this, other);
+	}
+
+}
