@@ -1,0 +1,48 @@
+package io.github.bffsuite.edge.security;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers authenticated requests that lack a required scope with a 403 problem and an RFC
+ * 6750 {@code insufficient_scope} challenge naming the scopes.
+ */
+public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
+
+	private final ProblemResponseWriter writer;
+
+	private final ScopeRules rules;
+
+	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules) {
+		this.writer = writer;
+		this.rules = rules;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+		return this.rules.requiredScopes(exchange).defaultIfEmpty(Set.of()).flatMap((scopes) -> {
+			String scope = String.join(" ", new TreeSet<>(scopes));
+			ProblemDetail problem = EdgeProblems.problem(HttpStatus.FORBIDDEN, "insufficient-scope",
+					scope.isEmpty() ? "Access to this resource is denied" : "Scope(s) required: " + scope);
+			if (!scopes.isEmpty()) {
+				problem.setProperty("requiredScopes", new TreeSet<>(scopes));
+			}
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
+			return this.writer.write(exchange, problem);
+		});
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.bffsuite.edge.security;
+
+import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager.InvalidApiKeyException;
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers unauthenticated requests with a 401 problem and an RFC 6750
+ * {@code WWW-Authenticate} challenge. The detail says what kind of credential failed,
+ * never why a token was rejected in a way that would help forge one, and never echoes the
+ * credential.
+ */
+public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+
+	private static final String REALM = "edge";
+
+	private final ProblemResponseWriter writer;
+
+	private final String apiKeyHeader;
+
+	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader) {
+		this.writer = writer;
+		this.apiKeyHeader = apiKeyHeader;
+	}
+
+	@Override
+	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		ProblemDetail problem;
+		String challenge;
+		if (ex instanceof InvalidApiKeyException) {
+			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", ex.getMessage());
+			challenge = "ApiKey realm=\"" + REALM + "\", header=\"" + this.apiKeyHeader + "\"";
+		}
+		else if (ex instanceof InvalidBearerTokenException || hasBearerToken(exchange)) {
+			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "invalid-token",
+					"The access token is malformed, expired, or not valid for this gateway");
+			challenge = "Bearer realm=\"" + REALM
+					+ "\", error=\"invalid_token\", error_description=\"The access token is not valid\"";
+		}
+		else {
+			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Credentials are required to access this resource");
+			challenge = "Bearer realm=\"" + REALM + "\"";
+		}
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		return this.writer.write(exchange, problem);
+	}
+
+	private static boolean hasBearerToken(ServerWebExchange exchange) {
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.bffsuite.edge.security;
+
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The configured scope rules, as exchange matchers with the scopes they require.
+ */
+public final class ScopeRules {
+
+	private final List<Rule> rules;
+
+	public ScopeRules(List<EdgeSecurityProperties.ScopeRule> rules) {
+		this.rules = rules.stream().map(Rule::of).toList();
+	}
+
+	List<Rule> rules() {
+		return this.rules;
+	}
+
+	/**
+	 * Find the scopes the first matching rule requires.
+	 * @param exchange the exchange
+	 * @return the scopes, or empty when no rule matches
+	 */
+	public Mono<Set<String>> requiredScopes(ServerWebExchange exchange) {
+		return Flux.fromIterable(this.rules)
+			.concatMap((rule) -> rule.matcher()
+				.matches(exchange)
+				.filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+				.map((match) -> rule.scopes()))
+			.next();
+	}
+
+	/**
+	 * A rule.
+	 *
+	 * @param matcher what the rule applies to
+	 * @param scopes scopes required
+	 */
+	record Rule(ServerWebExchangeMatcher matcher, Set<String> scopes) {
+
+		static Rule of(EdgeSecurityProperties.ScopeRule rule) {
+			ServerWebExchangeMatcher matcher = rule.getMethods().isEmpty()
+					? ServerWebExchangeMatchers.pathMatchers(rule.getPattern())
+					: new OrServerWebExchangeMatcher(rule.getMethods()
+						.stream()
+						.map((HttpMethod method) -> ServerWebExchangeMatchers.pathMatchers(method, rule.getPattern()))
+						.toList());
+			return new Rule(matcher, Set.copyOf(rule.getScopes()));
+		}
+
+		Mono<AuthorizationResult> check(Mono<Authentication> authentication) {
+			return authentication.filter(Authentication::isAuthenticated)
+				.map((auth) -> auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
+				.<AuthorizationResult>map((authorities) -> new AuthorizationDecision(
+						this.scopes.stream().allMatch((scope) -> authorities.contains("SCOPE_" + scope))))
+				.defaultIfEmpty(new AuthorizationDecision(false));
+		}
+
+	}
+
+}

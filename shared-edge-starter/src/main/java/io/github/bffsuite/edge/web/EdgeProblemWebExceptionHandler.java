@@ -1,0 +1,117 @@
+package io.github.bffsuite.edge.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Renders every failure that reaches the edge as {@code application/problem+json}:
+ * problems keep their type, framework errors get the suite's type for their status,
+ * downstream connect errors become 502 and timeouts 504, and anything else is a 500
+ * without class names or stack traces.
+ */
+public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
+
+	/** Order of this handler: before Spring Boot's default error handler. */
+	public static final int ORDER = -2;
+
+	private static final Log logger = LogFactory.getLog(EdgeProblemWebExceptionHandler.class);
+
+	private final ProblemResponseWriter writer;
+
+	public EdgeProblemWebExceptionHandler(ProblemResponseWriter writer) {
+		this.writer = writer;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		return this.writer.write(exchange, toProblem(exchange, ex));
+	}
+
+	private ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
+		if (ex instanceof ErrorResponse errorResponse) {
+			return fromErrorResponse(errorResponse);
+		}
+		if (inChain(ex, TimeoutException.class::isInstance)) {
+			return EdgeProblems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+					"An upstream service did not answer in time");
+		}
+		if (inChain(ex, (cause) -> cause instanceof ConnectException || isConnectionReset(cause))) {
+			return EdgeProblems.problem(HttpStatus.BAD_GATEWAY, "bad-gateway",
+					"An upstream service could not be reached");
+		}
+		if (inChain(ex, DecodingException.class::isInstance)) {
+			return EdgeProblems.problem(HttpStatus.BAD_REQUEST, "bad-request", "The request body is not valid");
+		}
+		logger.error(
+				"Unhandled failure for " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(),
+				ex);
+		return EdgeProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+				"The gateway failed to handle the request");
+	}
+
+	private ProblemDetail fromErrorResponse(ErrorResponse errorResponse) {
+		ProblemDetail body = errorResponse.getBody();
+		HttpStatusCode status = errorResponse.getStatusCode();
+		boolean ours = body.getType() != null && body.getType().toString().startsWith(EdgeProblems.BASE);
+		if (ours) {
+			return body;
+		}
+		return EdgeProblems.problem(status, EdgeProblems.slug(status), safeDetail(body, status));
+	}
+
+	private String safeDetail(ProblemDetail body, HttpStatusCode status) {
+		// Framework details can quote decoder messages or class names; only keep plain
+		// ones
+		String detail = body.getDetail();
+		if (detail == null || detail.length() > 200 || detail.contains("Exception") || detail.contains("java.")
+				|| detail.contains("tools.jackson") || detail.contains("com.")) {
+			return switch (status.value()) {
+				case 404 -> "No route or resource matches the request";
+				case 405 -> "The method is not allowed for this resource";
+				case 413 -> "The request body is too large";
+				case 415 -> "The content type is not supported";
+				default -> status.is4xxClientError() ? "The request is not valid" : EdgeProblems.title(status);
+			};
+		}
+		return detail;
+	}
+
+	private static boolean inChain(Throwable ex, Predicate<Throwable> test) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (test.test(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionReset(Throwable ex) {
+		String name = ex.getClass().getName();
+		return name.endsWith("PrematureCloseException") || name.endsWith("AbortedException")
+				|| (ex instanceof IOException && String.valueOf(ex.getMessage()).contains("reset"));
+	}
+
+}

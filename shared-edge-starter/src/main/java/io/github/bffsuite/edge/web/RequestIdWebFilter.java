@@ -1,0 +1,75 @@
+package io.github.bffsuite.edge.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * First filter of the edge: takes a well-formed request id from the client or makes one,
+ * sends it downstream, echoes it on the response and puts it in the Reactor context (and
+ * so in the logging MDC under {@value #MDC_KEY}).
+ */
+public class RequestIdWebFilter implements WebFilter, Ordered {
+
+	/** Order of this filter: before everything else. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/** Exchange attribute and Reactor context key holding the request id. */
+	public static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".requestId";
+
+	/** Logging MDC key of the request id. */
+	public static final String MDC_KEY = "requestId";
+
+	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]+");
+
+	private final String header;
+
+	private final int maxLength;
+
+	public RequestIdWebFilter(EdgeWebProperties.RequestId properties) {
+		this.header = properties.getHeader();
+		this.maxLength = properties.getMaxLength();
+	}
+
+	/**
+	 * Return the request id of an exchange, if this filter saw it.
+	 * @param exchange the exchange
+	 * @return the request id or {@code null}
+	 */
+	public static @Nullable String requestId(ServerWebExchange exchange) {
+		return exchange.getAttribute(ATTRIBUTE);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String inbound = exchange.getRequest().getHeaders().getFirst(this.header);
+		String requestId = isWellFormed(inbound) ? inbound : UUID.randomUUID().toString();
+		exchange.getAttributes().put(ATTRIBUTE, requestId);
+		exchange.getResponse().getHeaders().set(this.header, requestId);
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.set(this.header, requestId))
+			.build();
+		return chain.filter(exchange.mutate().request(request).build())
+			.contextWrite((context) -> context.put(MDC_KEY, requestId));
+	}
+
+	private boolean isWellFormed(@Nullable String requestId) {
+		return requestId != null && !requestId.isEmpty() && requestId.length() <= this.maxLength
+				&& SAFE.matcher(requestId).matches();
+	}
+
+}
