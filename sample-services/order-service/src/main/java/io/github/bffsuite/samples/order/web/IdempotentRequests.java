@@ -36,8 +36,8 @@ public class IdempotentRequests {
 			Attempt existing = this.attempts.putIfAbsent(key, fresh);
 			if (existing == null) {
 				action.get()
-					.subscribe(fresh.result::tryEmitValue, (ex) -> forget(key, fresh, ex),
-							() -> forget(key, fresh, new IllegalStateException("No result")));
+					.switchIfEmpty(Mono.error(() -> new IllegalStateException("Idempotent action had no result")))
+					.subscribe(fresh.result::tryEmitValue, (ex) -> forget(key, fresh, ex));
 				return fresh.<T>result().map((value) -> new Outcome<>(value, false));
 			}
 			if (!existing.fingerprint.equals(fingerprint)) {
