@@ -1,5 +1,7 @@
 package io.github.bffsuite.samples.auth.config;
 
+import java.util.Set;
+
 import io.github.bffsuite.samples.auth.token.DefaultScopesClientCredentialsAuthenticationConverter;
 import io.github.bffsuite.samples.auth.token.PublicClientRefreshTokenAuthenticationConverter;
 import io.github.bffsuite.samples.auth.token.PublicClientRefreshTokenAuthenticationProvider;
@@ -58,9 +60,19 @@ class SecurityConfiguration {
 		})
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
 		return http.build();
+	}
+
+	/**
+	 * Browsers go to the login page; API clients sending no or a wildcard Accept header
+	 * get a 401 instead of a redirect.
+	 */
+	private static MediaTypeRequestMatcher htmlRequests() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return matcher;
 	}
 
 	/**
