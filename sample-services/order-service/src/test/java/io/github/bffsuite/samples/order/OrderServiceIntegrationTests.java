@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared and mutable.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "order.product-service.timeout=500ms", "order.fulfilment.step=300ms" })
+		properties = { "order.product-service.timeout=1s", "order.fulfilment.step=300ms" })
 abstract class OrderServiceIntegrationTests {
 
 	static final ProductServiceStub productService = new ProductServiceStub();

@@ -1,7 +1,6 @@
 package io.github.bffsuite.samples.order.data;
 
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * Position of an order in a listing, newest first, ties broken by id (descending).
@@ -10,10 +9,6 @@ import java.util.Comparator;
  * @param id the order id
  */
 public record OrderKey(Instant createdAt, String id) implements Comparable<OrderKey> {
-
-	private static final Comparator<OrderKey> NEWEST_FIRST = Comparator.comparing(OrderKey::createdAt)
-		.thenComparing(OrderKey::id)
-		.reversed();
 
 	/**
 	 * Return the key of an order.
@@ -26,7 +21,8 @@ public record OrderKey(Instant createdAt, String id) implements Comparable<Order
 
 	@Override
 	public int compareTo(OrderKey other) {
-		return NEWEST_FIRST.compare(this, other);
+		int byTime = other.createdAt.compareTo(this.createdAt);
+		return (byTime != 0) ? byTime : other.id.compareTo(this.id);
 	}
 
 }

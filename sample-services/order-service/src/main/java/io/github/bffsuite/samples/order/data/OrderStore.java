@@ -22,7 +22,7 @@ import io.github.bffsuite.samples.support.Problems;
  */
 public class OrderStore {
 
-	private final ConcurrentMap<String, Order> orders = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Order> orders = new ConcurrentHashMap<>(32_768);
 
 	private final ConcurrentMap<String, NavigableSet<OrderKey>> byUser = new ConcurrentHashMap<>();
 

@@ -47,6 +47,9 @@ public class ProductCatalogClient {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
 			.responseTimeout(timeout);
+		// Load event loops and the resolver now, so the first order does not pay for them
+		// within its short timeout
+		httpClient.warmup().subscribe();
 		this.webClient = WebClient.builder()
 			.baseUrl(baseUrl.toString())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
