@@ -2,6 +2,8 @@ package io.github.bffsuite.samples.order.fulfilment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,7 +72,7 @@ public class Fulfilment implements DisposableBean {
 	 * @return the cancelled order
 	 */
 	public Order cancel(String orderId) {
-		Order cancelled = this.store.cancel(orderId, this.clock.instant());
+		Order cancelled = this.store.cancel(orderId, now());
 		Run run = this.runs.get(orderId);
 		if (run != null) {
 			run.publish();
@@ -83,11 +85,15 @@ public class Fulfilment implements DisposableBean {
 		this.runs.values().forEach(Run::stop);
 	}
 
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	private @Nullable Run run(String orderId) {
 		Order order = this.store.find(orderId).orElse(null);
 		if (order == null || order.status().isFinal()) {
-			Run finished = this.runs.get(orderId);
-			return finished;
+			// A run that just finished still replays its last event
+			return this.runs.get(orderId);
 		}
 		Run run = this.runs.computeIfAbsent(orderId, Run::new);
 		run.begin();
@@ -137,7 +143,7 @@ public class Fulfilment implements DisposableBean {
 
 		synchronized void advance() {
 			if (!this.done) {
-				Fulfilment.this.store.advance(this.orderId, Fulfilment.this.clock.instant());
+				Fulfilment.this.store.advance(this.orderId, now());
 				publish();
 			}
 		}
