@@ -2,7 +2,13 @@ package io.github.bffsuite.edge.security.jwt;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 
 import io.github.bffsuite.edge.security.EdgeSecurityProperties;
 
@@ -34,14 +40,19 @@ public final class EdgeJwtDecoders {
 	 * @return the decoder
 	 */
 	public static NimbusReactiveJwtDecoder create(EdgeSecurityProperties.Jwt jwt, CachingJwksSource keys) {
-		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
-			.withJwkSource(keys);
 		Assert.notEmpty(jwt.getAlgorithms(), "At least one JWS algorithm must be accepted");
+		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		for (String name : jwt.getAlgorithms()) {
 			SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
 			Assert.isTrue(algorithm != null, () -> "Unsupported or symmetric JWS algorithm '" + name + "'");
-			builder.jwsAlgorithm(algorithm);
+			algorithms.add(JWSAlgorithm.parse(algorithm.getName()));
 		}
+		// The builder keeps a single algorithm; pin the whole accepted set on the
+		// processor instead
+		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
+			.withJwkSource(keys)
+			.jwtProcessorCustomizer((processor) -> processor
+				.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new JWKSecurityContextJWKSet())));
 		NimbusReactiveJwtDecoder decoder = builder.build();
 		decoder.setJwtValidator(validator(jwt));
 		return decoder;

@@ -1,0 +1,7 @@
+/**
+ * Named downstream services of a gateway.
+ */
+@NullMarked
+package io.github.bffsuite.edge.downstream;
+
+import org.jspecify.annotations.NullMarked;
