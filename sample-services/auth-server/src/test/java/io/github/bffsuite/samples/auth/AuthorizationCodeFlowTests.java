@@ -40,6 +40,7 @@ class AuthorizationCodeFlowTests {
 		JWTClaimsSet access = this.oauth.verifiedClaims((String) tokens.get("access_token"));
 		assertThat(access.getSubject()).isEqualTo("u-001");
 		assertThat(access.getStringClaim("tenant_id")).isEqualTo("acme");
+		assertThat(access.getStringClaim("client_id")).isEqualTo("web-app");
 		assertThat(access.getAudience()).containsExactly("bff-web");
 		assertThat(access.getIssuer()).isEqualTo("http://localhost:9000");
 		assertThat(access.getStringListClaim("scope")).containsExactlyInAnyOrder("openid", "profile", "users:read",

@@ -37,6 +37,7 @@ class ClientCredentialsTests {
 		assertThat(access.getSubject()).isEqualTo("partner-acme");
 		assertThat(access.getAudience()).containsExactly("bff-partner");
 		assertThat(access.getStringClaim("tenant_id")).isEqualTo("acme");
+		assertThat(access.getStringClaim("client_id")).isEqualTo("partner-acme");
 		assertThat(access.getStringListClaim("scope")).containsExactlyInAnyOrder("products:read", "orders:read");
 	}
 

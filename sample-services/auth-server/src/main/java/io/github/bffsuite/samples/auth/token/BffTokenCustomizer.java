@@ -33,6 +33,11 @@ public class BffTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCont
 	 */
 	public static final String ROLES = "roles";
 
+	/**
+	 * Claim holding the OAuth2 client id (RFC 9068).
+	 */
+	public static final String CLIENT_ID = "client_id";
+
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
 	@Override
@@ -51,6 +56,9 @@ public class BffTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCont
 			DemoUsers.findByLogin(context.getPrincipal().getName()).ifPresent((user) -> addUserClaims(claims, user));
 		}
 		if (accessToken) {
+			// RFC 9068 client_id: lets resource servers tell client-credential tokens
+			// from user tokens
+			claims.claim(CLIENT_ID, client.getClientId());
 			String audience = client.getClientSettings().getSetting(DemoClients.AUDIENCE_SETTING);
 			if (audience != null) {
 				claims.audience(List.of(audience));
