@@ -1,0 +1,160 @@
+package io.github.bffsuite.web;
+
+import java.time.Duration;
+
+import io.github.bffsuite.edge.test.EchoServer;
+import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * bff-web as configured in its application.yml, through the running gateway: pass-through
+ * routes with prefix rewriting, scope rules, audience, CORS and the management port.
+ * Backends are a real HTTP server; tokens are really signed and checked against a real
+ * JWKS endpoint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "edge.security.jwt.issuer-uri=http://issuer.test" })
+class BffWebGatewayTests {
+
+	static final TestKeys keys = new TestKeys();
+
+	static final JwksServer jwks = new JwksServer(keys);
+
+	static final EchoServer backend = new EchoServer();
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
+		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
+			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		jwks.close();
+		backend.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		backend.clear();
+	}
+
+	String userToken(String scope) {
+		return keys.token().audience("bff-web").claim("scope", scope).claim("client_id", "web-app").build();
+	}
+
+	@Test
+	void routesEachApiPrefixToItsServiceWithIdentity() {
+		String token = userToken("users:read orders:read products:read");
+		for (String[] call : new String[][] { { "/api/users/me", "/users/me" },
+				{ "/api/orders?limit=2", "/orders?limit=2" }, { "/api/products/p-0001", "/products/p-0001" } }) {
+			this.client.get().uri(call[0]).headers((h) -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+			EchoServer.Received received = backend.last();
+			assertThat(received.uri()).isEqualTo(call[1]);
+			assertThat(received.header("X-User-ID")).containsExactly("u-001");
+			assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
+			assertThat(received.header("X-Client-ID")).containsExactly("web-app");
+		}
+	}
+
+	@Test
+	void requiresOrdersWriteScopeToPlaceOrders() {
+		this.client.post()
+			.uri("/api/orders")
+			.headers((h) -> h.setBearerAuth(userToken("orders:read")))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/insufficient-scope");
+		this.client.post()
+			.uri("/api/orders")
+			.headers((h) -> h.setBearerAuth(userToken("orders:read orders:write")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void rejectsTokenIssuedForTheMobileGateway() {
+		String mobile = keys.token().audience("bff-mobile").build();
+		this.client.get()
+			.uri("/api/users/me")
+			.headers((h) -> h.setBearerAuth(mobile))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(backend.received()).isEmpty();
+	}
+
+	@Test
+	void answersCorsPreflightForTheWebApp() {
+		this.client.options()
+			.uri("/api/users/me")
+			.header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+		this.client.options()
+			.uri("/api/users/me")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void servesHealthOnlyOnTheManagementPortWithoutCredentials() {
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.build();
+		management.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		management.get()
+			.uri("/actuator/env")
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(401, 404));
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+	}
+
+}
