@@ -57,6 +57,7 @@ class EdgeApiKeyConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "edge.security.api-key.store", havingValue = "memory", matchIfMissing = true)
 	static class InMemoryStoreConfiguration {
 
 		@Bean

@@ -1,0 +1,162 @@
+package io.github.bffsuite.edge.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.bffsuite.edge.identity.EdgeIdentityAutoConfiguration;
+import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
+import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
+import io.github.bffsuite.edge.security.apikey.InMemoryApiKeyStore;
+import io.github.bffsuite.edge.security.jwt.CachingJwksSource;
+import io.github.bffsuite.edge.web.EdgeWebAutoConfiguration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeSecurityAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EdgeWebAutoConfiguration.class, EdgeIdentityAutoConfiguration.class,
+				EdgeSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+				ReactiveUserDetailsServiceAutoConfiguration.class, WebFluxAutoConfiguration.class,
+				CodecsAutoConfiguration.class))
+		.withPropertyValues("edge.security.jwt.jwk-set-uri=http://127.0.0.1:1/jwks");
+
+	@Test
+	void createsStatelessEdgeChainWithJwtByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(SecurityWebFilterChain.class);
+			assertThat(context).hasSingleBean(ReactiveJwtDecoder.class);
+			assertThat(context).hasSingleBean(CachingJwksSource.class);
+			assertThat(context).doesNotHaveBean(ApiKeyAuthenticationManager.class);
+		});
+	}
+
+	@Test
+	void bindsJwtProperties() {
+		this.runner
+			.withPropertyValues("edge.security.jwt.clock-skew=15s", "edge.security.jwt.audiences=a,b",
+					"edge.security.jwt.claims.tenant-id=org", "edge.security.rules[0].pattern=/x/**",
+					"edge.security.rules[0].methods=POST", "edge.security.rules[0].scopes=x:write")
+			.run((context) -> {
+				EdgeSecurityProperties properties = context.getBean(EdgeSecurityProperties.class);
+				assertThat(properties.getJwt().getClockSkew()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(properties.getJwt().getAudiences()).containsExactly("a", "b");
+				assertThat(properties.getJwt().getClaims().getTenantId()).isEqualTo("org");
+				assertThat(properties.getRules()).singleElement()
+					.satisfies((rule) -> assertThat(rule.getScopes()).containsExactly("x:write"));
+			});
+	}
+
+	@Test
+	void refusesSymmetricAlgorithms() {
+		this.runner.withPropertyValues("edge.security.jwt.algorithms=HS256")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Unsupported or symmetric JWS algorithm 'HS256'"));
+	}
+
+	@Test
+	void userSecurityChainWins() {
+		this.runner.withUserConfiguration(UserChainConfiguration.class)
+			.run((context) -> assertThat(context).getBean(SecurityWebFilterChain.class)
+				.isSameAs(context.getBean(UserChainConfiguration.class).chain));
+	}
+
+	@Test
+	void userJwtDecoderWins() {
+		ReactiveJwtDecoder decoder = (token) -> Mono.empty();
+		this.runner.withBean(ReactiveJwtDecoder.class, () -> decoder)
+			.run((context) -> assertThat(context).getBean(ReactiveJwtDecoder.class).isSameAs(decoder));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("edge.security.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CachingJwksSource.class)
+				.doesNotHaveBean(EdgeSecurityProperties.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(EdgeSecurityProperties.class)
+				.doesNotHaveBean(CachingJwksSource.class));
+	}
+
+	@Test
+	void generatesConfigurationMetadataWithDescriptions() throws IOException {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).isNotNull();
+			String json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(json).contains("\"edge.security.jwt.clock-skew\"")
+				.contains("\"edge.security.api-key.header\"")
+				.contains("\"edge.web.limits.max-body-size\"")
+				.contains("Clock skew tolerated");
+		}
+	}
+
+	@Nested
+	class ApiKeys {
+
+		private final ReactiveWebApplicationContextRunner apiKeys = EdgeSecurityAutoConfigurationTests.this.runner
+			.withPropertyValues("edge.security.mechanisms=api-key", "edge.security.api-key.hash=sha256");
+
+		@Test
+		void createsInMemoryStoreWithoutJwt() {
+			this.apiKeys.run((context) -> {
+				assertThat(context).hasSingleBean(InMemoryApiKeyStore.class);
+				assertThat(context).hasSingleBean(ApiKeyAuthenticationManager.class);
+				assertThat(context).doesNotHaveBean(ReactiveJwtDecoder.class);
+			});
+		}
+
+		@Test
+		void userStoreWins() {
+			ApiKeyStore store = (hash) -> Mono.empty();
+			this.apiKeys.withBean(ApiKeyStore.class, () -> store)
+				.run((context) -> assertThat(context).getBean(ApiKeyStore.class).isSameAs(store));
+		}
+
+		@Test
+		void requiresSecretForHmac() {
+			this.apiKeys.withPropertyValues("edge.security.api-key.hash=hmac-sha256")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("An HMAC secret is required"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserChainConfiguration {
+
+		SecurityWebFilterChain chain;
+
+		@Bean
+		SecurityWebFilterChain userChain(ServerHttpSecurity http) {
+			this.chain = http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).build();
+			return this.chain;
+		}
+
+	}
+
+}
