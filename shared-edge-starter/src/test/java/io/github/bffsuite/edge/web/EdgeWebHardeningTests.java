@@ -1,0 +1,206 @@
+package io.github.bffsuite.edge.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.bffsuite.edge.EdgeTestApplication;
+import io.github.bffsuite.edge.test.EchoServer;
+import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Server hardening and downstream failures through a running gateway: idle and slow
+ * clients are cut off, an unreachable backend is a 502 problem and a slow one a 504
+ * problem, and identity and request id reach downstream calls made with the
+ * auto-configured {@code WebClient}.
+ */
+@SpringBootTest(classes = { EdgeTestApplication.class, EdgeWebHardeningTests.AggregateController.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "edge.security.jwt.issuer-uri=http://issuer.test", "edge.security.jwt.audiences=bff-test",
+				"edge.web.limits.idle-timeout=1s", "edge.web.limits.read-timeout=1s",
+				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+				"spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000" })
+class EdgeWebHardeningTests {
+
+	static final TestKeys keys = new TestKeys();
+
+	static final JwksServer jwks = new JwksServer(keys);
+
+	static final EchoServer backend = new EchoServer();
+
+	static final DisposableServer slow = HttpServer.create()
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> Mono.delay(Duration.ofSeconds(5))
+			.then(response.sendString(Mono.just("late")).then()))
+		.bindNow();
+
+	static final int closedPort = freePort();
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
+		registry.add("edge.downstream.services.echo.base-url", backend::url);
+		route(registry, 0, "closed", "http://127.0.0.1:" + closedPort, "/closed/**");
+		route(registry, 1, "slow", "http://127.0.0.1:" + slow.port(), "/slow/**");
+	}
+
+	static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String path) {
+		String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
+		registry.add(prefix + "id", () -> id);
+		registry.add(prefix + "uri", () -> uri);
+		registry.add(prefix + "predicates[0]", () -> "Path=" + path);
+	}
+
+	@AfterAll
+	static void stop() {
+		jwks.close();
+		backend.close();
+		slow.disposeNow();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		backend.clear();
+	}
+
+	@Test
+	void unreachableBackendIsBadGatewayProblem() {
+		this.client.get()
+			.uri("/closed/x")
+			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.BAD_GATEWAY)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/bad-gateway")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).doesNotContain("127.0.0.1"));
+	}
+
+	@Test
+	void slowBackendIsGatewayTimeoutProblem() {
+		this.client.get()
+			.uri("/slow/x")
+			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/gateway-timeout");
+	}
+
+	@Test
+	void closesIdleConnection() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			long started = System.nanoTime();
+			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+		}
+	}
+
+	@Test
+	void cutsOffClientThatStallsMidRequest() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /closed/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\nAuthorization: Bearer "
+					+ keys.token().build() + "\r\n\r\n{\"partial\":")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			try {
+				byte[] buffer = new byte[4096];
+				while (in.read(buffer) != -1) {
+					// drain whatever error the server answers before it closes
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("The server kept a stalled request open", ex);
+			}
+		}
+	}
+
+	@Test
+	void sendsIdentityAndRequestIdOnWebClientCalls() {
+		this.client.get()
+			.uri("/aggregate/me")
+			.header("X-Request-ID", "agg-1")
+			.header("X-User-ID", "u-666")
+			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		EchoServer.Received received = backend.last();
+		assertThat(received.uri()).isEqualTo("/users/me");
+		assertThat(received.header("X-User-ID")).containsExactly("u-001");
+		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
+		assertThat(received.header("X-Request-ID")).containsExactly("agg-1");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@RestController
+	static class AggregateController {
+
+		private final WebClient webClient;
+
+		AggregateController(WebClient.Builder builder,
+				io.github.bffsuite.edge.downstream.EdgeDownstreamProperties downstream) {
+			this.webClient = builder.baseUrl(downstream.getServices().get("echo").getBaseUrl()).build();
+		}
+
+		@GetMapping("/aggregate/me")
+		Mono<String> me() {
+			return this.webClient.get().uri("/users/me").retrieve().bodyToMono(String.class);
+		}
+
+	}
+
+}
