@@ -13,14 +13,19 @@ import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.TestKeys;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem, and identity and request id reach downstream calls made with the
  * auto-configured {@code WebClient}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = { EdgeTestApplication.class, EdgeWebHardeningTests.AggregateController.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "edge.security.jwt.issuer-uri=http://issuer.test", "edge.security.jwt.audiences=bff-test",
@@ -161,7 +167,7 @@ class EdgeWebHardeningTests {
 	}
 
 	@Test
-	void sendsIdentityAndRequestIdOnWebClientCalls() {
+	void sendsIdentityAndRequestIdOnWebClientCalls(CapturedOutput output) {
 		this.client.get()
 			.uri("/aggregate/me")
 			.header("X-Request-ID", "agg-1")
@@ -175,6 +181,9 @@ class EdgeWebHardeningTests {
 		assertThat(received.header("X-User-ID")).containsExactly("u-001");
 		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
 		assertThat(received.header("X-Request-ID")).containsExactly("agg-1");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Aggregating the caller's profile")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains(",agg-1]"));
 	}
 
 	private static int freePort() {
@@ -189,6 +198,8 @@ class EdgeWebHardeningTests {
 	@RestController
 	static class AggregateController {
 
+		private static final Log logger = LogFactory.getLog(AggregateController.class);
+
 		private final WebClient webClient;
 
 		AggregateController(WebClient.Builder builder,
@@ -198,7 +209,8 @@ class EdgeWebHardeningTests {
 
 		@GetMapping("/aggregate/me")
 		Mono<String> me() {
-			return this.webClient.get().uri("/users/me").retrieve().bodyToMono(String.class);
+			return Mono.fromRunnable(() -> logger.info("Aggregating the caller's profile"))
+				.then(this.webClient.get().uri("/users/me").retrieve().bodyToMono(String.class));
 		}
 
 	}
