@@ -1,9 +1,7 @@
 package io.github.bffsuite.mobile;
 
-import java.time.Duration;
-
 import io.github.bffsuite.edge.test.EchoServer;
-import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,15 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bff-mobile as configured in its application.yml, through the running gateway, with a
  * real HTTP backend and really signed tokens.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "edge.security.jwt.issuer-uri=http://issuer.test" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class BffMobileGatewayTests {
 
-	static final TestKeys keys = new TestKeys();
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final EchoServer backend = fixture.backend();
 
 	@LocalServerPort
 	int port;
@@ -38,24 +35,17 @@ class BffMobileGatewayTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
-			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
-		}
+		fixture.register(registry, "user-service", "order-service", "product-service");
 	}
 
 	@AfterAll
 	static void stop() {
-		jwks.close();
-		backend.close();
+		fixture.close();
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.client = GatewayTestFixture.client(this.port);
 		backend.clear();
 	}
 

@@ -1,9 +1,7 @@
 package io.github.bffsuite.partner;
 
-import java.time.Duration;
-
 import io.github.bffsuite.edge.test.EchoServer;
-import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,18 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (hashed) and partner client-credential tokens, through the running gateway to a real
  * HTTP backend.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "edge.security.jwt.issuer-uri=http://issuer.test" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class BffPartnerGatewayTests {
 
 	/** Dev-only key declared (as a hash) in bff-partner's application.yml and README. */
 	static final String ACME_DEV_KEY = "bffk_acme_devonly_4Qm8ZpX2vT7nR1sK9wL3yB6cF0hJ5dGe";
 
-	static final TestKeys keys = new TestKeys();
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final EchoServer backend = fixture.backend();
 
 	@LocalServerPort
 	int port;
@@ -42,24 +39,17 @@ class BffPartnerGatewayTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
-			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
-		}
+		fixture.register(registry, "user-service", "order-service", "product-service");
 	}
 
 	@AfterAll
 	static void stop() {
-		jwks.close();
-		backend.close();
+		fixture.close();
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.client = GatewayTestFixture.client(this.port);
 		backend.clear();
 	}
 

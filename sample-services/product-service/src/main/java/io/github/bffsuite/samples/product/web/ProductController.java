@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.github.bffsuite.samples.product.data.Product;
 import io.github.bffsuite.samples.product.data.ProductCatalogue;
 import io.github.bffsuite.samples.product.data.ProductSlice;
+import io.github.bffsuite.samples.support.IdList;
 import io.github.bffsuite.samples.support.Problems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

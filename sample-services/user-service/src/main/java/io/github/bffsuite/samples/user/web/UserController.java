@@ -3,6 +3,7 @@ package io.github.bffsuite.samples.user.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.bffsuite.samples.support.IdList;
 import io.github.bffsuite.samples.support.Identity;
 import io.github.bffsuite.samples.support.Problems;
 import io.github.bffsuite.samples.user.data.User;

@@ -1,21 +1,20 @@
-package io.github.bffsuite.samples.product.web;
+package io.github.bffsuite.samples.support;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.github.bffsuite.samples.support.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates the ids of a request: a single path id, or the comma-separated
  * {@code ids} query parameter of a batch lookup.
  */
-final class IdList {
+public final class IdList {
 
 	/** Most ids one batch may list, duplicates included. */
-	static final int MAX_BATCH = 100;
+	public static final int MAX_BATCH = 100;
 
 	private final Pattern pattern;
 
@@ -26,7 +25,7 @@ final class IdList {
 	 * @param pattern the pattern every id must match
 	 * @param format the id format as described to clients
 	 */
-	IdList(Pattern pattern, String format) {
+	public IdList(Pattern pattern, String format) {
 		this.pattern = pattern;
 		this.format = format;
 	}
@@ -36,7 +35,7 @@ final class IdList {
 	 * @param id the id
 	 * @return the id
 	 */
-	String requireValid(String id) {
+	public String requireValid(String id) {
 		if (!this.pattern.matcher(id).matches()) {
 			throw Problems.badRequest("Ids must be " + this.format);
 		}
@@ -48,7 +47,7 @@ final class IdList {
 	 * @param values the raw values, {@code null} when the parameter is absent
 	 * @return the distinct ids in the order first requested
 	 */
-	List<String> parseBatch(@Nullable List<String> values) {
+	public List<String> parseBatch(@Nullable List<String> values) {
 		if (values == null || values.isEmpty()) {
 			throw Problems.badRequest("Query parameter 'ids' must list 1 to " + MAX_BATCH + " comma-separated ids");
 		}
