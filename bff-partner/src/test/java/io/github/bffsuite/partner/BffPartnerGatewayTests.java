@@ -85,6 +85,18 @@ class BffPartnerGatewayTests {
 	}
 
 	@Test
+	void rejectsUserTokens() {
+		String user = keys.token().audience("bff-partner").claim("client_id", "web-app").build();
+		this.client.get()
+			.uri("/api/products")
+			.headers((h) -> h.setBearerAuth(user))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(backend.received()).isEmpty();
+	}
+
+	@Test
 	void refusesUnknownApiKeyAndPartnerWriteWithoutScope() {
 		this.client.get()
 			.uri("/api/products")

@@ -106,6 +106,22 @@ class BffWebGatewayTests {
 	}
 
 	@Test
+	void rejectsClientCredentialTokens() {
+		String client = keys.token()
+			.audience("bff-web")
+			.claim("sub", "partner-acme")
+			.claim("client_id", "partner-acme")
+			.build();
+		this.client.get()
+			.uri("/api/products/p-0001")
+			.headers((h) -> h.setBearerAuth(client))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(backend.received()).isEmpty();
+	}
+
+	@Test
 	void answersCorsPreflightForTheWebApp() {
 		this.client.options()
 			.uri("/api/users/me")

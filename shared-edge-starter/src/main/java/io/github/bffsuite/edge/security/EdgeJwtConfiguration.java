@@ -36,7 +36,7 @@ class EdgeJwtConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EdgeJwtAuthenticationConverter edgeJwtAuthenticationConverter(EdgeSecurityProperties properties) {
-		return new EdgeJwtAuthenticationConverter(properties.getJwt().getClaims());
+		return new EdgeJwtAuthenticationConverter(properties.getJwt());
 	}
 
 }

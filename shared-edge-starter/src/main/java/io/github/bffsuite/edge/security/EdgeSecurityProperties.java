@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.bffsuite.edge.identity.EdgePrincipal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -199,6 +200,13 @@ public class EdgeSecurityProperties {
 		private Duration jwksTimeout = Duration.ofSeconds(2);
 
 		/**
+		 * Kinds of callers whose tokens are accepted: user tokens, client-credential
+		 * tokens or both.
+		 */
+		private Set<EdgePrincipal.Kind> acceptedKinds = new LinkedHashSet<>(
+				List.of(EdgePrincipal.Kind.USER, EdgePrincipal.Kind.CLIENT));
+
+		/**
 		 * Names of the claims the edge principal is built from.
 		 */
 		private final Claims claims = new Claims();
@@ -265,6 +273,14 @@ public class EdgeSecurityProperties {
 
 		public void setJwksTimeout(Duration jwksTimeout) {
 			this.jwksTimeout = jwksTimeout;
+		}
+
+		public Set<EdgePrincipal.Kind> getAcceptedKinds() {
+			return this.acceptedKinds;
+		}
+
+		public void setAcceptedKinds(Set<EdgePrincipal.Kind> acceptedKinds) {
+			this.acceptedKinds = acceptedKinds;
 		}
 
 		public Claims getClaims() {

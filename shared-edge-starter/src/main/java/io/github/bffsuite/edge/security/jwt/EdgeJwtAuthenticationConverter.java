@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * Maps a validated JWT to the {@link EdgePrincipal} with the configured claim names. A
@@ -23,13 +24,23 @@ public class EdgeJwtAuthenticationConverter implements Converter<Jwt, Mono<Abstr
 
 	private final EdgeSecurityProperties.Claims claims;
 
-	public EdgeJwtAuthenticationConverter(EdgeSecurityProperties.Claims claims) {
-		this.claims = claims;
+	private final Set<EdgePrincipal.Kind> acceptedKinds;
+
+	public EdgeJwtAuthenticationConverter(EdgeSecurityProperties.Jwt jwt) {
+		this.claims = jwt.getClaims();
+		this.acceptedKinds = Set.copyOf(jwt.getAcceptedKinds());
 	}
 
 	@Override
 	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-		return Mono.just(new EdgeAuthentication(principal(jwt)));
+		EdgePrincipal principal = principal(jwt);
+		if (!this.acceptedKinds.contains(principal.kind())) {
+			// A client-credential token at a user gateway (or the reverse) is not valid
+			// here
+			return Mono
+				.error(new InvalidBearerTokenException("Tokens of kind " + principal.kind() + " are not accepted"));
+		}
+		return Mono.just(new EdgeAuthentication(principal));
 	}
 
 	/**
