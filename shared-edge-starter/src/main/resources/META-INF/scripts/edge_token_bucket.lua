@@ -10,7 +10,9 @@
 local capacity = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2]) / tonumber(ARGV[3])
 local cost = tonumber(ARGV[4])
-local epsilon = 1e-9
+-- absorbs floating point error, so that waiting the returned time is always enough
+local epsilon = 1e-6
+local function ceil(x) return math.ceil(x - epsilon) end
 
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
@@ -28,10 +30,10 @@ end
 local limits = {}
 local bucket_wait = 0
 if tokens + epsilon < cost then
-  if cost > capacity then bucket_wait = -1 else bucket_wait = math.ceil((cost - tokens) / per_ms) end
+  if cost > capacity then bucket_wait = -1 else bucket_wait = ceil((cost - tokens) / per_ms) end
 end
-limits[1] = { capacity, tokens, bucket_wait, math.ceil((capacity - tokens + cost) / per_ms),
-  math.ceil((capacity - tokens) / per_ms) }
+limits[1] = { capacity, tokens, bucket_wait, ceil((capacity - tokens + cost) / per_ms),
+  ceil((capacity - tokens) / per_ms) }
 
 local windows = {}
 local counts = {}
@@ -43,7 +45,7 @@ for i = 1, quota_count do
   local quota = redis.call('HMGET', KEYS[1 + i], 'w', 'c')
   local count = 0
   if tonumber(quota[1]) == index then count = tonumber(quota[2]) end
-  local reset = math.ceil((index + 1) * window - now)
+  local reset = ceil((index + 1) * window - now)
   local wait = 0
   if count + cost > limit then
     if cost > limit then wait = -1 else wait = reset end
@@ -62,7 +64,7 @@ end
 
 if allowed then
   local new_tokens = tokens - cost
-  local bucket_ttl = math.ceil((capacity - new_tokens) / per_ms) + 1000
+  local bucket_ttl = ceil((capacity - new_tokens) / per_ms) + 1000
   redis.call('HSET', KEYS[1], 't', new_tokens, 'ts', now)
   redis.call('PEXPIRE', KEYS[1], bucket_ttl)
   for i = 1, quota_count do

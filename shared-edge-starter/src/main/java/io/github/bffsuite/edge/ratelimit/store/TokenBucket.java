@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenBucket {
 
-	private static final double EPSILON = 1e-9;
+	// absorbs floating point error, so that waiting the returned time is always enough
+	private static final double EPSILON = 1e-6;
 
 	private TokenBucket() {
 	}
@@ -36,10 +37,10 @@ final class TokenBucket {
 		Limit[] limits = new Limit[quotas.size() + 1];
 		long bucketWait = 0;
 		if (tokens + EPSILON < cost) {
-			bucketWait = (cost > capacity) ? -1 : (long) Math.ceil((cost - tokens) / perMs);
+			bucketWait = (cost > capacity) ? -1 : ceil((cost - tokens) / perMs);
 		}
-		limits[0] = new Limit(policy.capacity(), tokens, bucketWait,
-				(long) Math.ceil((capacity - tokens + cost) / perMs), (long) Math.ceil((capacity - tokens) / perMs));
+		limits[0] = new Limit(policy.capacity(), tokens, bucketWait, ceil((capacity - tokens + cost) / perMs),
+				ceil((capacity - tokens) / perMs));
 		long[] windows = new long[quotas.size()];
 		long[] counts = new long[quotas.size()];
 		for (int i = 0; i < quotas.size(); i++) {
@@ -77,6 +78,10 @@ final class TokenBucket {
 		long retry = never ? -1 : (long) worstWait;
 		return new Step(new RateLimitDecision(false, worst.size, Math.max(0, (long) Math.floor(worst.left + EPSILON)),
 				worst.resetNow, retry, origin), state);
+	}
+
+	private static long ceil(double millis) {
+		return (long) Math.ceil(millis - EPSILON);
 	}
 
 	private static Step allowed(RateLimitPolicy policy, Limit[] limits, double tokens, long now, long[] windows,
