@@ -87,6 +87,7 @@ final class EdgeRateLimitStoreConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "edge.rate-limit.store", havingValue = "memory", matchIfMissing = true)
 	static class Memory {
 
 		@Bean
