@@ -65,7 +65,7 @@ final class EdgeRateLimitStoreConfiguration {
 					.register(meters);
 			}
 			return new RedisRateLimitStore(redis, edgeRateLimitScript, settings.getKeyPrefix(), settings.getTimeout(),
-					circuitBreaker, fallback);
+					circuitBreaker, settings.getCircuitBreaker().getWaitInOpenState(), fallback);
 		}
 
 		private static CircuitBreaker circuitBreaker(EdgeRateLimitProperties.CircuitBreaker settings) {

@@ -46,16 +46,14 @@ public class RedisRateLimitStore implements RateLimitStore {
 	private final long failClosedRetryMillis;
 
 	public RedisRateLimitStore(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, String keyPrefix,
-			Duration timeout, CircuitBreaker circuitBreaker, RateLimitStore fallback) {
+			Duration timeout, CircuitBreaker circuitBreaker, Duration openWait, RateLimitStore fallback) {
 		this.redis = redis;
 		this.script = script;
 		this.keyPrefix = keyPrefix;
 		this.timeout = timeout;
 		this.circuitBreaker = circuitBreaker;
 		this.fallback = fallback;
-		this.failClosedRetryMillis = circuitBreaker.getCircuitBreakerConfig()
-			.getWaitIntervalFunctionInOpenState()
-			.apply(1);
+		this.failClosedRetryMillis = openWait.toMillis();
 	}
 
 	@Override

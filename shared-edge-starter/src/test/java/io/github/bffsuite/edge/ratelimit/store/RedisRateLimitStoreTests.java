@@ -51,8 +51,8 @@ class RedisRateLimitStoreTests {
 		RedisScript<List<Long>> script = (RedisScript) RedisScript
 			.of(new ClassPathResource("META-INF/scripts/edge_token_bucket.lua"), List.class);
 		store = new RedisRateLimitStore(template, script, "edge:rl:", Duration.ofSeconds(2),
-				CircuitBreaker.ofDefaults("test"), new InMemoryRateLimitStore(10, Duration.ofSeconds(1),
-						Clock.systemUTC(), RateLimitDecision.Origin.LOCAL_FALLBACK));
+				CircuitBreaker.ofDefaults("test"), Duration.ofSeconds(60), new InMemoryRateLimitStore(10,
+						Duration.ofSeconds(1), Clock.systemUTC(), RateLimitDecision.Origin.LOCAL_FALLBACK));
 	}
 
 	@AfterAll
