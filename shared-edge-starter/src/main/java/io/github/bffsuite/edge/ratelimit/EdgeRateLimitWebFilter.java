@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.cors.reactive.CorsUtils;
@@ -21,9 +23,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Applies the policies of the first binding whose path pattern and methods match a
  * request, for every handler (GraphQL, aggregating endpoints, routes alike). Runs after
  * Spring Security's filter chain so the caller is known. CORS preflight requests are not
- * limited: they carry no credentials and never reach a handler.
+ * limited: they carry no credentials and never reach a handler. Neither are requests to a
+ * separate management server, which picks up this filter from its parent context.
  */
-public class EdgeRateLimitWebFilter implements WebFilter, Ordered {
+public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationContextAware {
 
 	/**
 	 * Order of this filter: after Spring Security's {@code WebFilterChainProxy} (-100).
@@ -34,9 +37,16 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered {
 
 	private final List<Binding> bindings;
 
+	private @Nullable ApplicationContext applicationContext;
+
 	public EdgeRateLimitWebFilter(EdgeRateLimiter limiter, List<EdgeRateLimitProperties.Binding> bindings) {
 		this.limiter = limiter;
 		this.bindings = bindings.stream().map(Binding::new).toList();
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
 	}
 
 	@Override
@@ -47,12 +57,17 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)) ? null : match(request);
+		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
+				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
 		if (binding == null || binding.policies.isEmpty()) {
 			return chain.filter(exchange);
 		}
 		return this.limiter.limit(exchange, binding.policies, binding.cost, binding.pattern.getPatternString(),
 				() -> chain.filter(exchange));
+	}
+
+	private boolean isOtherContext(@Nullable ApplicationContext context) {
+		return context != null && this.applicationContext != null && context != this.applicationContext;
 	}
 
 	private @Nullable Binding match(ServerHttpRequest request) {
