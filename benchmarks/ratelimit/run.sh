@@ -72,18 +72,24 @@ start_gateway() { # name store routes...
 	eval "PORT_$name=$port"
 }
 
-start_gateway memory memory \
-	--$ROUTES[0].id=none --$ROUTES[0].uri=http://127.0.0.1:$BACKEND --$ROUTES[0].predicates[0]=Path=/none/** \
+# each store on its own gateway process, each with the unlimited route as its own baseline;
+# SCG's RedisRateLimiter sits next to the Redis store so the two Redis variants share a JVM
+none_route() { # index
+	echo "--$ROUTES[$1].id=none --$ROUTES[$1].uri=http://127.0.0.1:$BACKEND --$ROUTES[$1].predicates[0]=Path=/none/**"
+}
+# shellcheck disable=SC2046
+start_gateway memory memory $(none_route 0) \
 	--$ROUTES[1].id=memory --$ROUTES[1].uri=http://127.0.0.1:$BACKEND --$ROUTES[1].predicates[0]=Path=/memory/** \
+	--$ROUTES[1].filters[0]=EdgeRateLimit=bench
+# shellcheck disable=SC2046
+start_gateway redis redis $(none_route 0) \
+	--$ROUTES[1].id=redis --$ROUTES[1].uri=http://127.0.0.1:$BACKEND --$ROUTES[1].predicates[0]=Path=/redis/** \
 	--$ROUTES[1].filters[0]=EdgeRateLimit=bench \
 	--$ROUTES[2].id=scg --$ROUTES[2].uri=http://127.0.0.1:$BACKEND --$ROUTES[2].predicates[0]=Path=/scg/** \
 	--$ROUTES[2].filters[0].name=RequestRateLimiter \
 	"--$ROUTES[2].filters[0].args[redis-rate-limiter.replenishRate]=1000000" \
 	"--$ROUTES[2].filters[0].args[redis-rate-limiter.burstCapacity]=1000000" \
 	"--$ROUTES[2].filters[0].args[redis-rate-limiter.requestedTokens]=1"
-start_gateway redis redis \
-	--$ROUTES[0].id=redis --$ROUTES[0].uri=http://127.0.0.1:$BACKEND --$ROUTES[0].predicates[0]=Path=/redis/** \
-	--$ROUTES[0].filters[0]=EdgeRateLimit=bench
 
 for name in memory redis; do
 	port_var=PORT_$name
@@ -95,14 +101,17 @@ for name in memory redis; do
 	done
 done
 
+VARIANTS="none-m memory none-r redis scg"
 url() {
 	case $1 in
-		redis) echo "http://127.0.0.1:$PORT_redis/redis/x" ;;
-		*) echo "http://127.0.0.1:$PORT_memory/$1/x" ;;
+		none-m) echo "http://127.0.0.1:$PORT_memory/none/x" ;;
+		memory) echo "http://127.0.0.1:$PORT_memory/memory/x" ;;
+		none-r) echo "http://127.0.0.1:$PORT_redis/none/x" ;;
+		*) echo "http://127.0.0.1:$PORT_redis/$1/x" ;;
 	esac
 }
 
-for variant in none memory redis scg; do
+for variant in $VARIANTS; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" "$(url $variant)")
 	[ "$code" = 200 ] || { echo "$variant answered $code; logs in $WORK" >&2; exit 1; }
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "X-API-Key: $KEY" "$(url $variant)" > /dev/null
@@ -110,7 +119,7 @@ done
 
 RESULTS="$WORK/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-	for variant in none memory redis scg; do
+	for variant in $VARIANTS; do
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "X-API-Key: $KEY" "$(url $variant)" > "$WORK/wrk.txt"
 		awk -v v="$variant" '
 			function ms(x) { if (x ~ /us$/) return x / 1000; if (x ~ /ms$/) return x + 0; if (x ~ /s$/) return x * 1000; return x }
@@ -125,13 +134,16 @@ echo "Rate limit benchmark: $ROUNDS round(s) x $DURATION per variant, $CONNECTIO
 awk -F'\t' '
 	{ rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; err[$1] += $5; n[$1]++ }
 	END {
-		printf "%-8s %12s %10s %10s %9s %9s\n", "variant", "req/s", "p50 ms", "p99 ms", "vs none", "non-2xx"
-		split("none memory redis scg", order, " ")
-		base = rps["none"] / n["none"]
-		for (i = 1; i <= 4; i++) {
-			v = order[i]
-			printf "%-8s %12.0f %10.2f %10.2f %8.2fx %9d\n", v, rps[v] / n[v], p50[v] / n[v], p99[v] / n[v], (rps[v] / n[v]) / base, err[v]
-		}
-		printf "\nredis/scg throughput: %.2fx (target >= 1.0); redis/none: %.2fx (target >= 0.8); memory/none: %.2fx (target >= 0.95)\n",
-			rps["redis"] / rps["scg"], (rps["redis"] / n["redis"]) / base, (rps["memory"] / n["memory"]) / base
+		for (v in rps) { rps[v] /= n[v]; p50[v] /= n[v]; p99[v] /= n[v] }
+		printf "%-8s %-22s %10s %9s %9s %12s %8s\n", "variant", "route", "req/s", "p50 ms", "p99 ms", "vs baseline", "non-2xx"
+		row("none-m", "memory JVM, no limiter", "none-m")
+		row("memory", "EdgeRateLimit, memory", "none-m")
+		row("none-r", "redis JVM, no limiter", "none-r")
+		row("redis", "EdgeRateLimit, Redis", "none-r")
+		row("scg", "SCG RedisRateLimiter", "none-r")
+		printf "\nmemory/none %.2fx (target >= 0.95)   redis/none %.2fx (target >= 0.80)   redis/scg %.2fx (target >= 1.00)\n",
+			rps["memory"] / rps["none-m"], rps["redis"] / rps["none-r"], rps["redis"] / rps["scg"]
+	}
+	function row(v, label, base) {
+		printf "%-8s %-22s %10.0f %9.2f %9.2f %11.2fx %8d\n", v, label, rps[v], p50[v], p99[v], rps[v] / rps[base], err[v]
 	}' "$RESULTS"
