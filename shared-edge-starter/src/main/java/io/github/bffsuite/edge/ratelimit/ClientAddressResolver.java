@@ -1,0 +1,122 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds the client IP of a request: the peer address, unless the peer is a trusted proxy,
+ * in which case {@code X-Forwarded-For} is read from the right, skipping trusted proxies,
+ * and the first address that is not one is the client. Entries left of it were written by
+ * the client and are never believed.
+ */
+public class ClientAddressResolver {
+
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+
+	private final List<Cidr> trustedProxies;
+
+	public ClientAddressResolver(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
+	}
+
+	/**
+	 * Return the client IP of a request.
+	 * @param request the request
+	 * @return the address, or {@code null} when the peer is unknown
+	 */
+	public @Nullable String resolve(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		if (remote == null || remote.getAddress() == null) {
+			return null;
+		}
+		InetAddress client = remote.getAddress();
+		if (this.trustedProxies.isEmpty() || !trusted(client)) {
+			return client.getHostAddress();
+		}
+		List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+		for (int i = forwarded.size() - 1; i >= 0; i--) {
+			InetAddress hop = parse(forwarded.get(i));
+			if (hop == null) {
+				break;
+			}
+			client = hop;
+			if (!trusted(hop)) {
+				break;
+			}
+		}
+		return client.getHostAddress();
+	}
+
+	private boolean trusted(InetAddress address) {
+		for (Cidr cidr : this.trustedProxies) {
+			if (cidr.contains(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable InetAddress parse(String value) {
+		String trimmed = value.trim();
+		if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+			trimmed = trimmed.substring(1, trimmed.length() - 1);
+		}
+		// only literals: InetAddress would otherwise resolve host names
+		if (!IP_LITERAL.matcher(trimmed).matches()) {
+			return null;
+		}
+		try {
+			return InetAddress.getByName(trimmed);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	private record Cidr(byte[] network, int prefix) {
+
+		static Cidr parse(String value) {
+			String[] parts = value.trim().split("/", 2);
+			InetAddress address = ClientAddressResolver.parse(parts[0]);
+			if (address == null) {
+				throw new IllegalArgumentException("Not an IP address or CIDR range: '" + value + "'");
+			}
+			byte[] bytes = address.getAddress();
+			int prefix = (parts.length == 2 && StringUtils.hasText(parts[1])) ? Integer.parseInt(parts[1].trim())
+					: bytes.length * 8;
+			if (prefix < 0 || prefix > bytes.length * 8) {
+				throw new IllegalArgumentException("Invalid prefix length in '" + value + "'");
+			}
+			return new Cidr(bytes, prefix);
+		}
+
+		boolean contains(InetAddress address) {
+			byte[] bytes = address.getAddress();
+			if (bytes.length != this.network.length) {
+				return false;
+			}
+			int full = this.prefix / 8;
+			for (int i = 0; i < full; i++) {
+				if (bytes[i] != this.network[i]) {
+					return false;
+				}
+			}
+			int rest = this.prefix % 8;
+			if (rest == 0) {
+				return true;
+			}
+			int mask = (0xFF << (8 - rest)) & 0xFF;
+			return (bytes[full] & mask) == (this.network[full] & mask);
+		}
+
+	}
+
+}

@@ -1,0 +1,479 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Rate limits of an edge gateway: token bucket policies with optional quota windows, the
+ * plans that select policies per caller, the bindings of policies to paths, and the store
+ * that holds the counters.
+ */
+@ConfigurationProperties("edge.rate-limit")
+public class EdgeRateLimitProperties {
+
+	/**
+	 * Whether requests are rate limited.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Where buckets and quota counters are kept.
+	 */
+	private Store store = Store.MEMORY;
+
+	/**
+	 * Policies by name. The name "plan" is reserved: in a binding or a route filter it
+	 * stands for the policies of the caller's plan.
+	 */
+	private Map<String, Policy> policies = new LinkedHashMap<>();
+
+	/**
+	 * Policy names by plan, such as basic or pro. The plan "default" applies to callers
+	 * without a plan or with a plan not listed here.
+	 */
+	private Map<String, List<String>> plans = new LinkedHashMap<>();
+
+	/**
+	 * Policies applied by the web filter to requests whose path matches, first match
+	 * wins; covers handlers that are not gateway routes.
+	 */
+	private List<Binding> bindings = new ArrayList<>();
+
+	/**
+	 * Addresses or CIDR ranges of proxies whose X-Forwarded-For header is trusted when
+	 * the client IP is a key.
+	 */
+	private List<String> trustedProxies = new ArrayList<>();
+
+	/**
+	 * In-memory store settings, also used for the local fallback during Redis outages.
+	 */
+	private final Memory memory = new Memory();
+
+	/**
+	 * Redis store settings.
+	 */
+	private final Redis redis = new Redis();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(Store store) {
+		this.store = store;
+	}
+
+	public Map<String, Policy> getPolicies() {
+		return this.policies;
+	}
+
+	public void setPolicies(Map<String, Policy> policies) {
+		this.policies = policies;
+	}
+
+	public Map<String, List<String>> getPlans() {
+		return this.plans;
+	}
+
+	public void setPlans(Map<String, List<String>> plans) {
+		this.plans = plans;
+	}
+
+	public List<Binding> getBindings() {
+		return this.bindings;
+	}
+
+	public void setBindings(List<Binding> bindings) {
+		this.bindings = bindings;
+	}
+
+	public List<String> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	public void setTrustedProxies(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies;
+	}
+
+	public Memory getMemory() {
+		return this.memory;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
+	/**
+	 * Where counters are kept.
+	 */
+	public enum Store {
+
+		/** In this instance's memory: limits are per instance. */
+		MEMORY,
+
+		/** In Redis: limits are shared by every instance. */
+		REDIS
+
+	}
+
+	/**
+	 * A token bucket with optional longer quota windows on the same key.
+	 */
+	public static class Policy {
+
+		/**
+		 * Tokens the bucket holds when full, the largest burst.
+		 */
+		private long capacity = 10;
+
+		/**
+		 * Tokens added to the bucket every refill period.
+		 */
+		private long refillTokens = 10;
+
+		/**
+		 * Period over which refill-tokens are added, continuously.
+		 */
+		private Duration refillPeriod = Duration.ofSeconds(1);
+
+		/**
+		 * Longer fixed windows checked and consumed together with the bucket, such as
+		 * 10000 per day.
+		 */
+		private List<Quota> quotas = new ArrayList<>();
+
+		/**
+		 * What the policy counts per: user, tenant, client, ip or route, or several of
+		 * them combined.
+		 */
+		private Set<RateLimitKey> key = new LinkedHashSet<>(List.of(RateLimitKey.USER));
+
+		/**
+		 * What happens to requests while Redis cannot be reached.
+		 */
+		private RedisFailureMode onRedisFailure = RedisFailureMode.LOCAL_FALLBACK;
+
+		/**
+		 * Tokens a request costs unless its binding or route filter says otherwise.
+		 */
+		private long cost = 1;
+
+		public long getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(long capacity) {
+			this.capacity = capacity;
+		}
+
+		public long getRefillTokens() {
+			return this.refillTokens;
+		}
+
+		public void setRefillTokens(long refillTokens) {
+			this.refillTokens = refillTokens;
+		}
+
+		public Duration getRefillPeriod() {
+			return this.refillPeriod;
+		}
+
+		public void setRefillPeriod(Duration refillPeriod) {
+			this.refillPeriod = refillPeriod;
+		}
+
+		public List<Quota> getQuotas() {
+			return this.quotas;
+		}
+
+		public void setQuotas(List<Quota> quotas) {
+			this.quotas = quotas;
+		}
+
+		public Set<RateLimitKey> getKey() {
+			return this.key;
+		}
+
+		public void setKey(Set<RateLimitKey> key) {
+			this.key = key;
+		}
+
+		public RedisFailureMode getOnRedisFailure() {
+			return this.onRedisFailure;
+		}
+
+		public void setOnRedisFailure(RedisFailureMode onRedisFailure) {
+			this.onRedisFailure = onRedisFailure;
+		}
+
+		public long getCost() {
+			return this.cost;
+		}
+
+		public void setCost(long cost) {
+			this.cost = cost;
+		}
+
+	}
+
+	/**
+	 * A fixed window quota, aligned to the epoch (a day window resets at midnight UTC).
+	 */
+	public static class Quota {
+
+		/**
+		 * Tokens allowed per window.
+		 */
+		private long limit;
+
+		/**
+		 * Length of the window.
+		 */
+		private Duration window = Duration.ofDays(1);
+
+		public long getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(long limit) {
+			this.limit = limit;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+	}
+
+	/**
+	 * Policies for requests matching a path pattern and methods.
+	 */
+	public static class Binding {
+
+		/**
+		 * Path pattern, such as /graphql or /api/**.
+		 */
+		private String pattern = "/**";
+
+		/**
+		 * HTTP methods the binding applies to; all when empty.
+		 */
+		private Set<String> methods = new LinkedHashSet<>();
+
+		/**
+		 * Policies applied, in order; "plan" stands for the caller's plan policies. An
+		 * empty list exempts matching requests from the web filter.
+		 */
+		private List<String> policies = new ArrayList<>();
+
+		/**
+		 * Tokens a matching request costs, overriding the policies' cost.
+		 */
+		private @Nullable Long cost;
+
+		public String getPattern() {
+			return this.pattern;
+		}
+
+		public void setPattern(String pattern) {
+			this.pattern = pattern;
+		}
+
+		public Set<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(Set<String> methods) {
+			this.methods = methods;
+		}
+
+		public List<String> getPolicies() {
+			return this.policies;
+		}
+
+		public void setPolicies(List<String> policies) {
+			this.policies = policies;
+		}
+
+		public @Nullable Long getCost() {
+			return this.cost;
+		}
+
+		public void setCost(@Nullable Long cost) {
+			this.cost = cost;
+		}
+
+	}
+
+	/**
+	 * In-memory store settings.
+	 */
+	public static class Memory {
+
+		/**
+		 * Most keys held; beyond it idle keys are dropped first, then others.
+		 */
+		private int maxKeys = 100_000;
+
+		/**
+		 * How often keys whose bucket is full again and whose quota windows have ended
+		 * are dropped.
+		 */
+		private Duration sweepInterval = Duration.ofSeconds(30);
+
+		public int getMaxKeys() {
+			return this.maxKeys;
+		}
+
+		public void setMaxKeys(int maxKeys) {
+			this.maxKeys = maxKeys;
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
+	/**
+	 * Redis store settings.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every rate limit key in Redis.
+		 */
+		private String keyPrefix = "edge:rl:";
+
+		/**
+		 * Longest wait for Redis per decision before the policy's Redis failure mode
+		 * applies.
+		 */
+		private Duration timeout = Duration.ofMillis(200);
+
+		/**
+		 * Circuit breaker that stops waiting on Redis after repeated failures.
+		 */
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker settings for Redis calls.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Percentage of failed calls in the sliding window that opens the circuit.
+		 */
+		private float failureRateThreshold = 50;
+
+		/**
+		 * Number of recent calls the failure rate is computed over.
+		 */
+		private int slidingWindowSize = 20;
+
+		/**
+		 * Calls needed in the window before the failure rate is considered.
+		 */
+		private int minimumNumberOfCalls = 5;
+
+		/**
+		 * Time the circuit stays open, not calling Redis, before it lets trial calls
+		 * through.
+		 */
+		private Duration waitInOpenState = Duration.ofSeconds(10);
+
+		/**
+		 * Trial calls let through while half open.
+		 */
+		private int permittedCallsInHalfOpenState = 3;
+
+		public float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitInOpenState() {
+			return this.waitInOpenState;
+		}
+
+		public void setWaitInOpenState(Duration waitInOpenState) {
+			this.waitInOpenState = waitInOpenState;
+		}
+
+		public int getPermittedCallsInHalfOpenState() {
+			return this.permittedCallsInHalfOpenState;
+		}
+
+		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
+			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+		}
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Applies the policies of the first binding whose path pattern and methods match a
+ * request, for every handler (GraphQL, aggregating endpoints, routes alike). Runs after
+ * Spring Security's filter chain so the caller is known. CORS preflight requests are not
+ * limited: they carry no credentials and never reach a handler. Neither are requests to a
+ * separate management server, which picks up this filter from its parent context.
+ */
+public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationContextAware {
+
+	/**
+	 * Order of this filter: after Spring Security's {@code WebFilterChainProxy} (-100).
+	 */
+	public static final int ORDER = -50;
+
+	private final EdgeRateLimiter limiter;
+
+	private final List<Binding> bindings;
+
+	private @Nullable ApplicationContext applicationContext;
+
+	public EdgeRateLimitWebFilter(EdgeRateLimiter limiter, List<EdgeRateLimitProperties.Binding> bindings) {
+		this.limiter = limiter;
+		this.bindings = bindings.stream().map(Binding::new).toList();
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
+				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
+		if (binding == null || binding.policies.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		return this.limiter.limit(exchange, binding.policies, binding.cost, binding.pattern.getPatternString(),
+				() -> chain.filter(exchange));
+	}
+
+	private boolean isOtherContext(@Nullable ApplicationContext context) {
+		return context != null && this.applicationContext != null && context != this.applicationContext;
+	}
+
+	private @Nullable Binding match(ServerHttpRequest request) {
+		String method = request.getMethod().name();
+		for (Binding binding : this.bindings) {
+			if ((binding.methods.isEmpty() || binding.methods.contains(method))
+					&& binding.pattern.matches(request.getPath().pathWithinApplication())) {
+				return binding;
+			}
+		}
+		return null;
+	}
+
+	private static final class Binding {
+
+		final PathPattern pattern;
+
+		final Set<String> methods;
+
+		final List<String> policies;
+
+		final @Nullable Long cost;
+
+		Binding(EdgeRateLimitProperties.Binding binding) {
+			this.pattern = PathPatternParser.defaultInstance.parse(binding.getPattern());
+			this.methods = binding.getMethods()
+				.stream()
+				.map((method) -> method.toUpperCase(Locale.ROOT))
+				.collect(Collectors.toUnmodifiableSet());
+			this.policies = List.copyOf(binding.getPolicies());
+			this.cost = binding.getCost();
+		}
+
+	}
+
+}

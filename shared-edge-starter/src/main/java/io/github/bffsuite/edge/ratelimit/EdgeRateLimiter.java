@@ -1,0 +1,244 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
+
+import io.github.bffsuite.edge.identity.EdgeAuthentication;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Applies rate limit policies to a request: expands plans, builds each policy's key from
+ * the authenticated principal and the request, consumes from the store, sets the
+ * {@code RateLimit-*} headers and answers denials. Shared by the web filter and the
+ * gateway filter; a policy is applied at most once per request, whichever applies it
+ * first.
+ * <p>
+ * A request that lacks a key part a policy needs (such as a user for an API key caller)
+ * is refused with 403 {@code rate-limit-key-missing}, never let through: retrying would
+ * not help, so 429 would mislead. Likewise 403 {@code rate-limit-plan-unknown} when
+ * {@code plan} is referenced and no plan applies. A policy that fails closed while Redis
+ * is down answers 503 {@code rate-limiter-unavailable}.
+ */
+public class EdgeRateLimiter {
+
+	private static final String APPLIED_ATTRIBUTE = EdgeRateLimiter.class.getName() + ".applied";
+
+	private static final int MAX_KEY_LENGTH = 128;
+
+	private final RateLimitPolicies policies;
+
+	private final RateLimitStore store;
+
+	private final ClientAddressResolver addresses;
+
+	private final ProblemResponseWriter problems;
+
+	private final RateLimitMetrics metrics;
+
+	public EdgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, ClientAddressResolver addresses,
+			ProblemResponseWriter problems, RateLimitMetrics metrics) {
+		this.policies = policies;
+		this.store = store;
+		this.addresses = addresses;
+		this.problems = problems;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Return the configured policies.
+	 * @return the policies
+	 */
+	public RateLimitPolicies policies() {
+		return this.policies;
+	}
+
+	/**
+	 * Apply policies to a request, then either proceed or answer the denial.
+	 * @param exchange the exchange
+	 * @param references policy names, {@code plan} for the caller's plan
+	 * @param cost the cost of the request, {@code null} for each policy's own
+	 * @param route the route id or binding pattern, for {@link RateLimitKey#ROUTE}
+	 * @param proceed continues the request when every policy allows it
+	 * @return completion
+	 */
+	public Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
+			Supplier<Mono<Void>> proceed) {
+		return exchange.getPrincipal()
+			.filter(EdgeAuthentication.class::isInstance)
+			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((principal) -> limit(exchange, references, cost, route, principal.orElse(null), proceed));
+	}
+
+	private Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
+			@Nullable EdgePrincipal principal, Supplier<Mono<Void>> proceed) {
+		List<RateLimitPolicy> resolved = this.policies.resolve(references, principal);
+		if (resolved == null) {
+			this.metrics.record(RateLimitPolicies.PLAN, "plan-unknown", null);
+			return this.problems.write(exchange, EdgeProblems.problem(HttpStatus.FORBIDDEN, "rate-limit-plan-unknown",
+					"No rate limit plan applies to this caller"));
+		}
+		State state = state(exchange);
+		List<RateLimitPolicy> pending = resolved.stream().filter((policy) -> state.names.add(policy.name())).toList();
+		if (pending.isEmpty()) {
+			return proceed.get();
+		}
+		return Flux.fromIterable(pending)
+			.concatMap((policy) -> decide(exchange, policy, cost, route, principal))
+			.takeUntil((outcome) -> outcome.decision() == null || !outcome.decision().allowed())
+			.collectList()
+			.flatMap((outcomes) -> conclude(exchange, state, outcomes, proceed));
+	}
+
+	private Mono<Outcome> decide(ServerWebExchange exchange, RateLimitPolicy policy, @Nullable Long cost, String route,
+			@Nullable EdgePrincipal principal) {
+		String key = key(policy, exchange, route, principal);
+		if (key == null) {
+			this.metrics.record(policy.name(), "key-missing", null);
+			return Mono.just(new Outcome(policy, null));
+		}
+		long tokens = (cost != null) ? cost : policy.cost();
+		return this.store.consume(policy, key, tokens).map((decision) -> {
+			this.metrics.record(policy.name(), decision.allowed() ? "allowed" : "denied", decision.origin());
+			return new Outcome(policy, decision);
+		});
+	}
+
+	private Mono<Void> conclude(ServerWebExchange exchange, State state, List<Outcome> outcomes,
+			Supplier<Mono<Void>> proceed) {
+		Outcome last = outcomes.get(outcomes.size() - 1);
+		for (Outcome outcome : outcomes) {
+			if (outcome.decision() != null) {
+				state.applied.add(new RateLimitHeaders.Applied(outcome.policy(), outcome.decision()));
+			}
+		}
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		RateLimitHeaders.write(headers, state.applied);
+		RateLimitDecision decision = last.decision();
+		if (decision == null) {
+			return this.problems.write(exchange,
+					EdgeProblems.problem(HttpStatus.FORBIDDEN, "rate-limit-key-missing",
+							"The caller cannot be identified by " + describe(last.policy().key())
+									+ " as rate limit policy '" + last.policy().name() + "' requires"));
+		}
+		if (decision.allowed()) {
+			return proceed.get();
+		}
+		return deny(exchange, last.policy(), decision);
+	}
+
+	private Mono<Void> deny(ServerWebExchange exchange, RateLimitPolicy policy, RateLimitDecision decision) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		ProblemDetail problem;
+		if (decision.origin() == RateLimitDecision.Origin.FAIL_CLOSED) {
+			problem = EdgeProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rate-limiter-unavailable",
+					"Rate limiting is unavailable, so requests under policy '" + policy.name() + "' are refused");
+		}
+		else if (decision.retryAfterMillis() < 0) {
+			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"The request costs more than rate limit policy '" + policy.name() + "' ever allows");
+		}
+		else {
+			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"Rate limit policy '" + policy.name() + "' exceeded");
+		}
+		if (decision.retryAfterMillis() >= 0) {
+			long seconds = Math.max(1, RateLimitHeaders.seconds(decision.retryAfterMillis()));
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			problem.setProperty("retryAfter", seconds);
+		}
+		problem.setProperty("policy", policy.name());
+		return this.problems.write(exchange, problem);
+	}
+
+	private @Nullable String key(RateLimitPolicy policy, ServerWebExchange exchange, String route,
+			@Nullable EdgePrincipal principal) {
+		boolean combined = policy.key().size() > 1;
+		StringJoiner key = new StringJoiner("|");
+		for (RateLimitKey part : RateLimitKey.values()) {
+			if (!policy.key().contains(part)) {
+				continue;
+			}
+			String value = switch (part) {
+				case USER -> (principal != null) ? principal.userId() : null;
+				case TENANT -> (principal != null) ? principal.tenantId() : null;
+				case CLIENT -> (principal != null) ? principal.clientId() : null;
+				case IP -> this.addresses.resolve(exchange.getRequest());
+				case ROUTE -> route;
+			};
+			if (value == null || value.isEmpty()) {
+				return null;
+			}
+			key.add(combined ? part.name().toLowerCase(java.util.Locale.ROOT) + "=" + value : value);
+		}
+		String value = key.toString();
+		return (value.length() <= MAX_KEY_LENGTH) ? value : sha256(value);
+	}
+
+	private static String describe(Set<RateLimitKey> key) {
+		List<String> parts = new ArrayList<>();
+		for (RateLimitKey part : RateLimitKey.values()) {
+			if (key.contains(part)) {
+				parts.add(part.name().toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		return String.join(" and ", parts);
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static State state(ServerWebExchange exchange) {
+		State state = exchange.getAttribute(APPLIED_ATTRIBUTE);
+		if (state == null) {
+			State created = new State();
+			exchange.getAttributes().put(APPLIED_ATTRIBUTE, created);
+			// a proxied backend's headers replace the response headers; ours win
+			exchange.getResponse().beforeCommit(() -> {
+				RateLimitHeaders.write(exchange.getResponse().getHeaders(), created.applied);
+				return Mono.empty();
+			});
+			return created;
+		}
+		return state;
+	}
+
+	private static final class State {
+
+		final Set<String> names = new HashSet<>();
+
+		final List<RateLimitHeaders.Applied> applied = new ArrayList<>();
+
+	}
+
+	private record Outcome(RateLimitPolicy policy, @Nullable RateLimitDecision decision) {
+
+	}
+
+}

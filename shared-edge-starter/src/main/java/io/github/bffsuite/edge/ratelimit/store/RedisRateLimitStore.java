@@ -1,0 +1,125 @@
+package io.github.bffsuite.edge.ratelimit.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.bffsuite.edge.ratelimit.RateLimitDecision;
+import io.github.bffsuite.edge.ratelimit.RateLimitPolicy;
+import io.github.bffsuite.edge.ratelimit.RateLimitStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Buckets and quotas in Redis, shared by every gateway instance: one Lua script (run with
+ * EVALSHA) checks and consumes a key's bucket and quota windows atomically, with the time
+ * taken from Redis. Keys are {@code <prefix>{<policy>:<key>}:b} and
+ * {@code ...:q<n>-<window ms>}, hash-tagged so a key's parts share a cluster slot, and
+ * expire once they carry no information.
+ * <p>
+ * Every call has a timeout and goes through a circuit breaker; while Redis fails or the
+ * circuit is open the policy's {@link io.github.bffsuite.edge.ratelimit.RedisFailureMode}
+ * decides.
+ */
+public class RedisRateLimitStore implements RateLimitStore {
+
+	private static final Log logger = LogFactory.getLog(RedisRateLimitStore.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final RedisScript<List<Long>> script;
+
+	private final String keyPrefix;
+
+	private final Duration timeout;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final RateLimitStore fallback;
+
+	private final long failClosedRetryMillis;
+
+	public RedisRateLimitStore(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, String keyPrefix,
+			Duration timeout, CircuitBreaker circuitBreaker, Duration openWait, RateLimitStore fallback) {
+		this.redis = redis;
+		this.script = script;
+		this.keyPrefix = keyPrefix;
+		this.timeout = timeout;
+		this.circuitBreaker = circuitBreaker;
+		this.fallback = fallback;
+		this.failClosedRetryMillis = openWait.toMillis();
+	}
+
+	@Override
+	public Mono<RateLimitDecision> consume(RateLimitPolicy policy, String key, long cost) {
+		return this.redis.execute(this.script, keys(policy, key), args(policy, cost))
+			.single()
+			.timeout(this.timeout)
+			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+			.map(RedisRateLimitStore::decision)
+			.onErrorResume((ex) -> unavailable(policy, key, cost, ex));
+	}
+
+	/**
+	 * Return the circuit breaker guarding Redis calls.
+	 * @return the circuit breaker
+	 */
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/**
+	 * Return the Redis keys of a policy and key: the bucket first, then each quota.
+	 * @param policy the policy
+	 * @param key the key
+	 * @return the Redis keys
+	 */
+	public List<String> keys(RateLimitPolicy policy, String key) {
+		String base = this.keyPrefix + "{" + policy.name() + ":" + key + "}:";
+		List<String> keys = new ArrayList<>(policy.quotas().size() + 1);
+		keys.add(base + "b");
+		for (int i = 0; i < policy.quotas().size(); i++) {
+			keys.add(base + "q" + i + "-" + policy.quotas().get(i).window().toMillis());
+		}
+		return keys;
+	}
+
+	private static List<String> args(RateLimitPolicy policy, long cost) {
+		List<String> args = new ArrayList<>(4 + 2 * policy.quotas().size());
+		args.add(Long.toString(policy.capacity()));
+		args.add(Long.toString(policy.refillTokens()));
+		args.add(Long.toString(policy.refillPeriod().toMillis()));
+		args.add(Long.toString(cost));
+		for (RateLimitPolicy.Quota quota : policy.quotas()) {
+			args.add(Long.toString(quota.limit()));
+			args.add(Long.toString(quota.window().toMillis()));
+		}
+		return args;
+	}
+
+	private static RateLimitDecision decision(List<Long> result) {
+		return new RateLimitDecision(result.get(0) == 1L, result.get(1), result.get(2), result.get(3), result.get(4),
+				RateLimitDecision.Origin.REDIS);
+	}
+
+	private Mono<RateLimitDecision> unavailable(RateLimitPolicy policy, String key, long cost, Throwable ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Redis unavailable for rate limit policy '" + policy.name() + "', applying "
+					+ policy.onRedisFailure() + ": " + ex);
+		}
+		return switch (policy.onRedisFailure()) {
+			case FAIL_OPEN -> Mono.just(new RateLimitDecision(true, policy.capacity(), policy.capacity(), 0, 0,
+					RateLimitDecision.Origin.FAIL_OPEN));
+			case FAIL_CLOSED -> Mono.just(new RateLimitDecision(false, policy.capacity(), 0, 0,
+					this.failClosedRetryMillis, RateLimitDecision.Origin.FAIL_CLOSED));
+			case LOCAL_FALLBACK -> this.fallback.consume(policy, key, cost);
+		};
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayFilterFactory;
+import io.github.bffsuite.edge.ratelimit.store.InMemoryRateLimitStore;
+import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
+import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.codec.ServerCodecConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Wiring of {@link EdgeRateLimitAutoConfiguration}.
+ */
+class EdgeRateLimitAutoConfigurationTests {
+
+	final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				DataRedisReactiveAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class))
+		.withBean(ProblemResponseWriter.class, () -> new ProblemResponseWriter(ServerCodecConfigurer.create()))
+		.withPropertyValues("edge.rate-limit.policies.api.capacity=5", "edge.rate-limit.bindings[0].policies=api");
+
+	@Nested
+	class Enabled {
+
+		@Test
+		void usesTheMemoryStoreByDefault() {
+			EdgeRateLimitAutoConfigurationTests.this.runner.run((context) -> {
+				assertThat(context).hasSingleBean(InMemoryRateLimitStore.class)
+					.doesNotHaveBean(RedisRateLimitStore.class)
+					.hasSingleBean(EdgeRateLimitWebFilter.class)
+					.hasSingleBean(EdgeRateLimitGatewayFilterFactory.class)
+					.hasBean("edgeRateLimitHealthIndicator");
+			});
+		}
+
+		@Test
+		void usesTheRedisStoreWhenAskedTo() {
+			EdgeRateLimitAutoConfigurationTests.this.runner.withPropertyValues("edge.rate-limit.store=redis")
+				.run((context) -> assertThat(context).hasSingleBean(RedisRateLimitStore.class)
+					.doesNotHaveBean(InMemoryRateLimitStore.class)
+					.hasBean("edgeRateLimitScript"));
+		}
+
+		@Test
+		void backsOffFromTheGatewayFilterWithoutSpringCloudGateway() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader(AbstractGatewayFilterFactory.class))
+				.run((context) -> assertThat(context).hasSingleBean(EdgeRateLimitWebFilter.class)
+					.doesNotHaveBean(EdgeRateLimitGatewayFilterFactory.class));
+		}
+
+		@Test
+		void refusesToStartWithAnUnknownPolicyInABinding() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withPropertyValues("edge.rate-limit.bindings[0].policies=nope")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("Unknown rate limit policy 'nope'"));
+		}
+
+		@Test
+		void refusesAPolicyNamedPlan() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withPropertyValues("edge.rate-limit.policies.plan.capacity=1")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("'plan' is reserved"));
+		}
+
+	}
+
+	@Nested
+	class Disabled {
+
+		@Test
+		void backsOffWhenDisabled() {
+			EdgeRateLimitAutoConfigurationTests.this.runner.withPropertyValues("edge.rate-limit.enabled=false")
+				.run((context) -> assertThat(context).doesNotHaveBean(EdgeRateLimiter.class)
+					.doesNotHaveBean(EdgeRateLimitWebFilter.class)
+					.doesNotHaveBean(RateLimitStore.class));
+		}
+
+	}
+
+}
