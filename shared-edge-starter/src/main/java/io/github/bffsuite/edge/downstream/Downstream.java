@@ -2,6 +2,7 @@ package io.github.bffsuite.edge.downstream;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A named downstream service with its resilience policies, applied the same way to
@@ -78,6 +80,21 @@ public final class Downstream {
 	public static boolean isIdempotent(HttpMethod method, HttpHeaders headers) {
 		return IDEMPOTENT_METHODS.contains(method)
 				|| (HttpMethod.POST.equals(method) && headers.containsHeader("Idempotency-Key"));
+	}
+
+	/**
+	 * Return a URL with its scheme, host and port replaced by those of an instance.
+	 * @param instance the instance
+	 * @param url the URL, such as {@code lb://user-service/users/u-001}
+	 * @return the URL for the instance
+	 */
+	public static URI reconstruct(ServiceInstance instance, URI url) {
+		return UriComponentsBuilder.fromUri(url)
+			.scheme(instance.isSecure() ? "https" : "http")
+			.host(instance.getHost())
+			.port(instance.getPort())
+			.build(true)
+			.toUri();
 	}
 
 	/**

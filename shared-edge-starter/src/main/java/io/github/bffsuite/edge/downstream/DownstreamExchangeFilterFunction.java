@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.LoadBalancerUriTools;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -41,9 +40,8 @@ class DownstreamExchangeFilterFunction implements ExchangeFilterFunction {
 				if (instance == null) {
 					return next.exchange(request);
 				}
-				return next.exchange(ClientRequest.from(request)
-					.url(LoadBalancerUriTools.reconstructURI(instance, request.url()))
-					.build());
+				return next
+					.exchange(ClientRequest.from(request).url(Downstream.reconstruct(instance, request.url())).build());
 			}
 
 			@Override

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,7 +42,6 @@ public final class EdgeDownstreamAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(EdgeDownstreamClients.class)
 		EdgeDownstreamGatewayFilterFactory edgeDownstreamGatewayFilterFactory(EdgeDownstreamClients clients) {
 			return new EdgeDownstreamGatewayFilterFactory(clients);
 		}

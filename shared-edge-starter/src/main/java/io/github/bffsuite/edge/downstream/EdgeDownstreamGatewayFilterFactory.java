@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.LoadBalancerUriTools;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
@@ -89,7 +88,7 @@ public class EdgeDownstreamGatewayFilterFactory
 				if (instance != null && this.url != null) {
 					this.exchange.getAttributes()
 						.put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-								LoadBalancerUriTools.reconstructURI(instance, this.url));
+								Downstream.reconstruct(instance, this.url));
 				}
 				return this.chain.filter(this.exchange).then(Mono.fromSupplier(this::currentStatus));
 			});

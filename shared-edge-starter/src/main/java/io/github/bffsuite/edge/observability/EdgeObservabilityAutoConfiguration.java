@@ -2,6 +2,7 @@ package io.github.bffsuite.edge.observability;
 
 import io.github.bffsuite.edge.downstream.EdgeDownstreamAutoConfiguration;
 import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
+import io.github.bffsuite.edge.downstream.RetryBudget;
 import io.github.bffsuite.edge.security.EdgeAuthenticationFailureListener;
 import io.github.bffsuite.edge.web.EdgeWebProperties;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -84,23 +84,23 @@ public final class EdgeObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(EdgeDownstreamClients.class)
+	@ConditionalOnClass(TaggedCircuitBreakerMetrics.class)
 	static class DownstreamConfiguration {
 
 		@Bean
-		MeterBinder edgeDownstreamResilienceMetrics(EdgeDownstreamClients clients) {
-			return (registry) -> {
+		MeterBinder edgeDownstreamResilienceMetrics(ObjectProvider<EdgeDownstreamClients> downstreams) {
+			return (registry) -> downstreams.ifAvailable((clients) -> {
 				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(clients.circuitBreakers()).bindTo(registry);
 				TaggedBulkheadMetrics.ofBulkheadRegistry(clients.bulkheads()).bindTo(registry);
 				for (String name : clients.names()) {
 					Gauge
 						.builder("edge.downstream.retry.budget", clients.downstream(name).retryBudget(),
-								(budget) -> budget.remaining())
+								RetryBudget::remaining)
 						.description("Retries left in the downstream's retry budget")
 						.tag("downstream", name)
 						.register(registry);
 				}
-			};
+			});
 		}
 
 	}
