@@ -57,15 +57,12 @@ trap cleanup EXIT
 
 if $BUILD; then
 	echo "building (offline) ..."
-	# one reactor, so bff-web packages this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds
-	./mvnw -o -q -pl shared-edge-starter,bff-web clean package -DskipTests
-	./mvnw -o -q -f benchmarks/plain-gateway/pom.xml package -DskipTests
-	./mvnw -o -q -f benchmarks/harness/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds
+	./mvnw -o -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/harness \
+		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 STARTER_JAR=$(ls shared-edge-starter/target/shared-edge-starter-*-SNAPSHOT.jar | grep -v tests | head -1)
-# the harness runs against this checkout's starter too
-HARNESS_CP="benchmarks/harness/target/classes:$(tr ':' '\n' <benchmarks/harness/target/classpath.txt \
-	| sed "s|.*/shared-edge-starter-[^/]*\.jar\$|$ROOT/$STARTER_JAR|" | paste -sd:)"
+HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
 
 wait_for() { # url [expected status]
 	for _ in $(seq 1 240); do
