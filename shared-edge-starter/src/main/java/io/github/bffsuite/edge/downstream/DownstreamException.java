@@ -3,6 +3,7 @@ package io.github.bffsuite.edge.downstream;
 import java.time.Duration;
 
 import io.github.bffsuite.edge.web.EdgeProblems;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,7 @@ public class DownstreamException extends ErrorResponseException {
 	private final String reason;
 
 	DownstreamException(String downstream, HttpStatusCode status, String reason, String detail,
-			@org.jspecify.annotations.Nullable Throwable cause) {
+			@Nullable Throwable cause) {
 		super(status, problem(downstream, status, reason, detail), cause);
 		this.downstream = downstream;
 		this.reason = reason;
@@ -69,7 +70,7 @@ public class DownstreamException extends ErrorResponseException {
 	 * @param cause the cause
 	 * @return a 503 exception with a {@code Retry-After} header
 	 */
-	public static DownstreamException busy(String downstream, @org.jspecify.annotations.Nullable Throwable cause) {
+	public static DownstreamException busy(String downstream, @Nullable Throwable cause) {
 		DownstreamException ex = new DownstreamException(downstream, HttpStatus.SERVICE_UNAVAILABLE, "busy",
 				"Service '" + downstream + "' has too many calls in flight", cause);
 		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
