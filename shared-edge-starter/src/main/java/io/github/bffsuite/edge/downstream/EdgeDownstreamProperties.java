@@ -1,21 +1,39 @@
 package io.github.bffsuite.edge.downstream;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Named downstream services of a gateway, referenced by routes and aggregating handlers,
- * such as {@code uri: ${edge.downstream.services.user-service.base-url}} in a route.
+ * such as {@code uri: ${edge.downstream.services.user-service.base-url}} in a route, each
+ * with its own timeouts, connection pool, circuit breaker, retry policy and bulkhead.
  */
 @ConfigurationProperties("edge.downstream")
 public class EdgeDownstreamProperties {
 
 	/**
+	 * Whether named downstream clients and their resilience policies are configured.
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Downstream services by name.
 	 */
 	private Map<String, Service> services = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public Map<String, Service> getServices() {
 		return this.services;
@@ -31,9 +49,53 @@ public class EdgeDownstreamProperties {
 	public static class Service {
 
 		/**
-		 * Base URL of the service, such as http://localhost:9001.
+		 * Base URL of the service, such as http://localhost:9001. Use lb://name together
+		 * with instances to balance over several instances.
 		 */
 		private String baseUrl = "";
+
+		/**
+		 * Base URLs of the instances of a load-balanced service; calls are spread over
+		 * them round-robin and an instance that refuses connections is skipped for the
+		 * ejection time.
+		 */
+		private List<URI> instances = new ArrayList<>();
+
+		/**
+		 * How long an instance that refused a connection is left out of load balancing.
+		 */
+		private Duration ejectionTime = Duration.ofSeconds(10);
+
+		/**
+		 * Longest time to establish a connection.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * Longest time for one attempt to receive the response headers; an attempt that
+		 * takes longer fails with 504.
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(3);
+
+		/**
+		 * Connection pool of the service's client.
+		 */
+		private final Pool pool = new Pool();
+
+		/**
+		 * Circuit breaker of the service.
+		 */
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		/**
+		 * Retry policy for idempotent calls.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Bulkhead that bounds concurrent calls to the service.
+		 */
+		private final Bulkhead bulkhead = new Bulkhead();
 
 		public String getBaseUrl() {
 			return this.baseUrl;
@@ -41,6 +103,407 @@ public class EdgeDownstreamProperties {
 
 		public void setBaseUrl(String baseUrl) {
 			this.baseUrl = baseUrl;
+		}
+
+		public List<URI> getInstances() {
+			return this.instances;
+		}
+
+		public void setInstances(List<URI> instances) {
+			this.instances = instances;
+		}
+
+		public Duration getEjectionTime() {
+			return this.ejectionTime;
+		}
+
+		public void setEjectionTime(Duration ejectionTime) {
+			this.ejectionTime = ejectionTime;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public Pool getPool() {
+			return this.pool;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Bulkhead getBulkhead() {
+			return this.bulkhead;
+		}
+
+	}
+
+	/**
+	 * Connection pool settings.
+	 */
+	public static class Pool {
+
+		/**
+		 * Most connections open to the service at once.
+		 */
+		private int maxConnections = 100;
+
+		/**
+		 * Longest time a call waits for a free connection before it fails with 503.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofMillis(500);
+
+		/**
+		 * Most calls waiting for a free connection; -1 for no bound.
+		 */
+		private int pendingAcquireMaxCount = 1000;
+
+		/**
+		 * Time after which an idle connection is closed; keep it shorter than the
+		 * service's keep-alive timeout so that the client never reuses a connection the
+		 * service is closing.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(20);
+
+		/**
+		 * Longest lifetime of a connection, so that connections move to new instances.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(5);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public int getPendingAcquireMaxCount() {
+			return this.pendingAcquireMaxCount;
+		}
+
+		public void setPendingAcquireMaxCount(int pendingAcquireMaxCount) {
+			this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker settings, tuned for interactive traffic: open quickly when most
+	 * calls fail or are slow, probe again soon.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether calls go through a circuit breaker.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Percentage of failed calls (5xx, timeouts, connection errors; never 4xx) in the
+		 * sliding window at which the circuit opens.
+		 */
+		private float failureRateThreshold = 50;
+
+		/**
+		 * Percentage of slow calls in the sliding window at which the circuit opens.
+		 */
+		private float slowCallRateThreshold = 80;
+
+		/**
+		 * Duration above which a call counts as slow.
+		 */
+		private Duration slowCallDurationThreshold = Duration.ofSeconds(2);
+
+		/**
+		 * Number of most recent calls the failure rate is computed over.
+		 */
+		private int slidingWindowSize = 20;
+
+		/**
+		 * Fewest calls in the window before the failure rate is evaluated.
+		 */
+		private int minimumNumberOfCalls = 10;
+
+		/**
+		 * How long the circuit stays open before it lets probe calls through.
+		 */
+		private Duration waitDurationInOpenState = Duration.ofSeconds(10);
+
+		/**
+		 * Number of probe calls let through while half-open.
+		 */
+		private int permittedCallsInHalfOpenState = 3;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public float getSlowCallRateThreshold() {
+			return this.slowCallRateThreshold;
+		}
+
+		public void setSlowCallRateThreshold(float slowCallRateThreshold) {
+			this.slowCallRateThreshold = slowCallRateThreshold;
+		}
+
+		public Duration getSlowCallDurationThreshold() {
+			return this.slowCallDurationThreshold;
+		}
+
+		public void setSlowCallDurationThreshold(Duration slowCallDurationThreshold) {
+			this.slowCallDurationThreshold = slowCallDurationThreshold;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitDurationInOpenState() {
+			return this.waitDurationInOpenState;
+		}
+
+		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+			this.waitDurationInOpenState = waitDurationInOpenState;
+		}
+
+		public int getPermittedCallsInHalfOpenState() {
+			return this.permittedCallsInHalfOpenState;
+		}
+
+		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
+			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+		}
+
+	}
+
+	/**
+	 * Retry settings. Only idempotent calls are retried (GET, HEAD, OPTIONS, PUT, DELETE,
+	 * and POST with an Idempotency-Key header), only after connection errors and 502, 503
+	 * or 504 answers, never after a timeout.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether idempotent calls are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most attempts per call, the first one included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Backoff before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(50);
+
+		/**
+		 * Factor by which the backoff grows after each retry.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest backoff.
+		 */
+		private Duration maxBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Random share of each backoff, between 0 and 1, that spreads the retries of
+		 * concurrent callers.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Retry budget shared by all calls to the service.
+		 */
+		private final Budget budget = new Budget();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+	}
+
+	/**
+	 * Retry budget: a token bucket that each call fills by the ratio and each retry
+	 * drains by one, so that a service failing every call sees at most about (1 + ratio)
+	 * times the client traffic.
+	 */
+	public static class Budget {
+
+		/**
+		 * Retries allowed per call on average.
+		 */
+		private double ratio = 0.2;
+
+		/**
+		 * Retries allowed in a burst, also the initial content of the bucket.
+		 */
+		private int burst = 10;
+
+		public double getRatio() {
+			return this.ratio;
+		}
+
+		public void setRatio(double ratio) {
+			this.ratio = ratio;
+		}
+
+		public int getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(int burst) {
+			this.burst = burst;
+		}
+
+	}
+
+	/**
+	 * Bulkhead settings.
+	 */
+	public static class Bulkhead {
+
+		/**
+		 * Whether concurrent calls are bounded.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most calls in flight to the service at once; more fail at once with 503 rather
+		 * than wait.
+		 */
+		private int maxConcurrentCalls = 100;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxConcurrentCalls() {
+			return this.maxConcurrentCalls;
+		}
+
+		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+			this.maxConcurrentCalls = maxConcurrentCalls;
 		}
 
 	}

@@ -4,6 +4,7 @@ import io.github.bffsuite.edge.web.EdgeWebAutoConfiguration;
 import io.github.bffsuite.edge.web.EdgeWebProperties;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,14 +45,16 @@ public final class EdgeSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemAuthenticationEntryPoint edgeAuthenticationEntryPoint(ProblemResponseWriter writer,
-			EdgeSecurityProperties properties) {
-		return new ProblemAuthenticationEntryPoint(writer, properties.getApiKey().getHeader());
+			EdgeSecurityProperties properties, ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
+		return new ProblemAuthenticationEntryPoint(writer, properties.getApiKey().getHeader(),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemAccessDeniedHandler edgeAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules) {
-		return new ProblemAccessDeniedHandler(writer, rules);
+	ProblemAccessDeniedHandler edgeAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
+			ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
+		return new ProblemAccessDeniedHandler(writer, rules, listeners.orderedStream().toList());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,9 +25,17 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
 	private final ScopeRules rules;
 
+	private final List<EdgeAuthenticationFailureListener> listeners;
+
 	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules) {
+		this(writer, rules, List.of());
+	}
+
+	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
+			List<EdgeAuthenticationFailureListener> listeners) {
 		this.writer = writer;
 		this.rules = rules;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
@@ -41,6 +50,7 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 			exchange.getResponse()
 				.getHeaders()
 				.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
+			this.listeners.forEach((listener) -> listener.onFailure(exchange, "insufficient-scope"));
 			return this.writer.write(exchange, problem);
 		});
 	}

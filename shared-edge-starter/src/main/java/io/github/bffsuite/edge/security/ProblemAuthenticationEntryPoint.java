@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.List;
+
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager.InvalidApiKeyException;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
@@ -27,9 +29,17 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 
 	private final String apiKeyHeader;
 
+	private final List<EdgeAuthenticationFailureListener> listeners;
+
 	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader) {
+		this(writer, apiKeyHeader, List.of());
+	}
+
+	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader,
+			List<EdgeAuthenticationFailureListener> listeners) {
 		this.writer = writer;
 		this.apiKeyHeader = apiKeyHeader;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
@@ -52,6 +62,8 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 			challenge = "Bearer realm=\"" + REALM + "\"";
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		String reason = String.valueOf(problem.getType()).substring(EdgeProblems.BASE.length());
+		this.listeners.forEach((listener) -> listener.onFailure(exchange, reason));
 		return this.writer.write(exchange, problem);
 	}
 

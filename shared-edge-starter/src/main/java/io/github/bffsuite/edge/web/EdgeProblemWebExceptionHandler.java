@@ -47,6 +47,10 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
+		if (ex instanceof ErrorResponse errorResponse) {
+			// such as Retry-After on 503 and 429
+			exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
+		}
 		return this.writer.write(exchange, toProblem(exchange, ex));
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * Backend and aggregating app of the gateway overhead benchmark.
+ */
+@NullMarked
+package io.github.bffsuite.bench;
+
+import org.jspecify.annotations.NullMarked;

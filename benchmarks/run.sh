@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark (issue 5): the same small JSON GET measured side by side in one run,
+#   1. direct to the backend   2. through nginx   3. through a plain Spring Cloud Gateway app
+#   4. through bff-web's pass-through route with the full edge chain (JWT, identity headers,
+#      access log, metrics, EdgeDownstream policies) [+ rate limit, memory and Redis stores, with --rate-limit]
+# then a 3-call aggregation whose calls take 20/40/80 ms. Prints requests/s, p50, p99 and the ratios.
+# Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Figures are for comparison on the same
+# machine in the same run, not absolute; load generator, backend and gateway share the CPU.
+#
+#   benchmarks/run.sh [--rate-limit] [--duration 10s] [--connections 32] [--no-build]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+WORK=$ROOT/benchmarks/target
+mkdir -p "$WORK"
+
+DURATION=10s
+WARMUP=5s
+CONNECTIONS=32
+THREADS=2
+RATE_LIMIT=false
+BUILD=true
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--rate-limit) RATE_LIMIT=true ;;
+		--duration) DURATION=$2; shift ;;
+		--connections) CONNECTIONS=$2; shift ;;
+		--no-build) BUILD=false ;;
+		*) echo "unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+# Properties that switch the edge rate limiter on (issue 4); override when its property names differ.
+RL_MEMORY_ARGS=${RL_MEMORY_ARGS:---edge.rate-limit.enabled=true --edge.rate-limit.store=memory}
+RL_REDIS_ARGS=${RL_REDIS_ARGS:---edge.rate-limit.enabled=true --edge.rate-limit.store=redis --spring.data.redis.url=${REDIS_URL:-redis://127.0.0.1:6379}}
+
+for tool in wrk nginx java curl; do
+	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 1; }
+done
+
+BACKEND=18000 NGINX=18001 PLAIN=18002 BFF=18003 BFF_RL_MEMORY=18004 BFF_RL_REDIS=18005 AGG=18006
+JAVA_OPTS=(-Xms256m -Xmx512m -XX:TieredStopAtLevel=4)
+PIDS=()
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+	for _ in $(seq 1 20); do
+		alive=false
+		for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+		$alive || return 0
+		sleep 0.5
+	done
+	for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+if $BUILD; then
+	echo "building (offline) ..."
+	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds
+	./mvnw -o -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/harness \
+		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
+fi
+STARTER_JAR=$(ls shared-edge-starter/target/shared-edge-starter-*-SNAPSHOT.jar | grep -v tests | head -1)
+HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
+
+wait_for() { # url [expected status]
+	for _ in $(seq 1 240); do
+		code=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H "$3"} "$1" || true)
+		[ "$code" = "${2:-200}" ] && return 0
+		sleep 0.5
+	done
+	echo "timed out waiting for $1" >&2; exit 1
+}
+
+start() { # name, command...
+	local name=$1; shift
+	"$@" >"$WORK/$name.log" 2>&1 &
+	PIDS+=($!)
+}
+
+start backend java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.BenchBackend $BACKEND "$WORK/token.txt"
+wait_for "http://127.0.0.1:$BACKEND/products/p-0001"
+TOKEN=$(cat "$WORK/token.txt")
+
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
+	server {
+		listen 127.0.0.1:$NGINX;
+		location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+	}
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+wait_for "http://127.0.0.1:$NGINX/products/p-0001"
+
+start plain java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-plain-gateway-0.1.0-SNAPSHOT.jar \
+	--server.port=$PLAIN --spring.cloud.gateway.server.webflux.routes[0].id=products \
+	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND \
+	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**
+wait_for "http://127.0.0.1:$PLAIN/products/p-0001"
+
+bff_args() { # port
+	echo --server.port=$1 --management.server.port=$(($1 + 100)) \
+		--edge.security.jwt.issuer-uri=http://bench.issuer --edge.security.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
+		--edge.downstream.services.user-service.base-url=http://127.0.0.1:$BACKEND \
+		--edge.downstream.services.order-service.base-url=http://127.0.0.1:$BACKEND \
+		--edge.downstream.services.product-service.base-url=http://127.0.0.1:$BACKEND
+}
+BFF_JAR=bff-web/target/bff-web-0.1.0-SNAPSHOT.jar
+# shellcheck disable=SC2046
+start bff java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF)
+wait_for "http://127.0.0.1:$BFF/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+
+RL_AVAILABLE=false
+if $RATE_LIMIT; then
+	if unzip -l "$STARTER_JAR" | grep -q 'io/github/bffsuite/edge/ratelimit/'; then
+		RL_AVAILABLE=true
+		# shellcheck disable=SC2046,SC2086
+		start bff-rl-memory java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_RL_MEMORY) $RL_MEMORY_ARGS
+		# shellcheck disable=SC2046,SC2086
+		start bff-rl-redis java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_RL_REDIS) $RL_REDIS_ARGS
+		wait_for "http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+		wait_for "http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+	else
+		echo "note: this build of shared-edge-starter has no rate limiter (package edge.ratelimit); rate-limit rows skipped"
+	fi
+fi
+
+start agg java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
+	--server.port=$AGG --spring.main.banner-mode=off --edge.observability.access-log.enabled=true \
+	--edge.security.permit-paths=/agg --edge.security.jwt.issuer-uri=http://bench.issuer \
+	--edge.security.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
+	--edge.downstream.services.backend.base-url=http://127.0.0.1:$BACKEND
+wait_for "http://127.0.0.1:$AGG/agg"
+
+to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
+	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+declare -A RPS P50 P99
+measure() { # name url [header]
+	local name=$1 url=$2 header=${3:-}
+	local args=(-t$THREADS -c$CONNECTIONS --latency)
+	[ -n "$header" ] && args+=(-H "$header")
+	wrk "${args[@]}" -d$WARMUP "$url" >/dev/null
+	wrk "${args[@]}" -d$DURATION "$url" >"$WORK/wrk-$name.txt"
+	RPS[$name]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
+	P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
+	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
+	local errors
+	errors=$(awk '/Non-2xx|Socket errors/' "$WORK/wrk-$name.txt")
+	printf '%-22s %10s req/s   p50 %8s ms   p99 %8s ms  %s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "$errors"
+}
+
+echo
+echo "same small JSON GET, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), $(nproc) CPUs"
+measure direct "http://127.0.0.1:$BACKEND/products/p-0001"
+measure nginx "http://127.0.0.1:$NGINX/products/p-0001"
+measure plain-scg "http://127.0.0.1:$PLAIN/products/p-0001"
+measure bff-full-chain "http://127.0.0.1:$BFF/api/products/p-0001" "Authorization: Bearer $TOKEN"
+if $RL_AVAILABLE; then
+	measure bff+rl-memory "http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001" "Authorization: Bearer $TOKEN"
+	measure bff+rl-redis "http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001" "Authorization: Bearer $TOKEN"
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
+echo
+for full in bff-full-chain bff+rl-memory bff+rl-redis; do
+	[ -n "${RPS[$full]:-}" ] || continue
+	echo "$full vs plain-scg (4/3): throughput $(ratio "${RPS[$full]}" "${RPS[plain-scg]}")x (target >= 0.80), p99 $(diff_ms "${P99[$full]}" "${P99[plain-scg]}") ms (target <= +2 ms)"
+	echo "$full vs nginx     (4/2): throughput $(ratio "${RPS[$full]}" "${RPS[nginx]}")x, p99 $(diff_ms "${P99[$full]}" "${P99[nginx]}") ms"
+done
+
+echo
+echo "3-call aggregation, calls of 20/40/80 ms in parallel, wrk -t$THREADS -c16"
+CONNECTIONS=16
+measure aggregation "http://127.0.0.1:$AGG/agg"
+echo "aggregation p50 - slowest call (80 ms): $(diff_ms "${P50[aggregation]}" 80) ms (target <= +10 ms)"

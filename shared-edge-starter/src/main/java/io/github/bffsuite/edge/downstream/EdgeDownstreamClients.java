@@ -1,0 +1,193 @@
+package io.github.bffsuite.edge.downstream;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The named downstream services of a gateway, each with a ready {@link WebClient} (its
+ * own connection pool and timeouts, the edge's identity and request id headers, trace
+ * propagation and the downstream's resilience policies) and the {@link Downstream} that
+ * gateway routes share.
+ */
+public class EdgeDownstreamClients implements DisposableBean {
+
+	private final Map<String, Downstream> downstreams = new LinkedHashMap<>();
+
+	private final Map<String, WebClient> webClients = new LinkedHashMap<>();
+
+	private final Map<String, ConnectionProvider> pools = new LinkedHashMap<>();
+
+	private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+
+	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+
+	public EdgeDownstreamClients(EdgeDownstreamProperties properties, Supplier<WebClient.Builder> builders,
+			MeterRegistry meters, Clock clock) {
+		properties.getServices().forEach((name, service) -> {
+			StaticInstanceListSupplier instances = service.getInstances().isEmpty() ? null
+					: new StaticInstanceListSupplier(name, service.getInstances(), service.getEjectionTime(), clock);
+			Downstream downstream = new Downstream(name, service, circuitBreaker(name, service),
+					bulkhead(name, service), instances, (instances != null) ? loadBalancer(instances) : null, meters);
+			this.downstreams.put(name, downstream);
+			ConnectionProvider pool = pool(name, service.getPool());
+			this.pools.put(name, pool);
+			HttpClient httpClient = HttpClient.create(pool)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) service.getConnectTimeout().toMillis());
+			this.webClients.put(name,
+					builders.get()
+						.baseUrl(baseUrl(name, service))
+						.clientConnector(new ReactorClientHttpConnector(httpClient))
+						.filter(new DownstreamExchangeFilterFunction(downstream))
+						.build());
+		});
+	}
+
+	private static String baseUrl(String name, EdgeDownstreamProperties.Service service) {
+		if (!service.getInstances().isEmpty() || !StringUtils.hasText(service.getBaseUrl())) {
+			// the host is replaced by the chosen instance on every attempt
+			return "http://" + name;
+		}
+		return service.getBaseUrl();
+	}
+
+	private @Nullable CircuitBreaker circuitBreaker(String name, EdgeDownstreamProperties.Service service) {
+		EdgeDownstreamProperties.CircuitBreaker properties = service.getCircuitBreaker();
+		if (!properties.isEnabled()) {
+			return null;
+		}
+		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.getSlidingWindowSize())
+			.minimumNumberOfCalls(properties.getMinimumNumberOfCalls())
+			.failureRateThreshold(properties.getFailureRateThreshold())
+			.slowCallRateThreshold(properties.getSlowCallRateThreshold())
+			.slowCallDurationThreshold(properties.getSlowCallDurationThreshold())
+			.waitDurationInOpenState(properties.getWaitDurationInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(properties.getPermittedCallsInHalfOpenState())
+			.build();
+		return this.circuitBreakers.circuitBreaker(name, config);
+	}
+
+	private @Nullable Bulkhead bulkhead(String name, EdgeDownstreamProperties.Service service) {
+		if (!service.getBulkhead().isEnabled()) {
+			return null;
+		}
+		// never wait for a permit: waiting would block an event loop thread
+		BulkheadConfig config = BulkheadConfig.custom()
+			.maxConcurrentCalls(service.getBulkhead().getMaxConcurrentCalls())
+			.maxWaitDuration(java.time.Duration.ZERO)
+			.build();
+		return this.bulkheads.bulkhead(name, config);
+	}
+
+	private static RoundRobinLoadBalancer loadBalancer(StaticInstanceListSupplier instances) {
+		return new RoundRobinLoadBalancer(new ObjectProvider<>() {
+
+			@Override
+			public ServiceInstanceListSupplier getObject() {
+				return instances;
+			}
+
+			@Override
+			public ServiceInstanceListSupplier getIfAvailable() {
+				return instances;
+			}
+
+		}, instances.getServiceId());
+	}
+
+	private static ConnectionProvider pool(String name, EdgeDownstreamProperties.Pool pool) {
+		return ConnectionProvider.builder("edge-" + name)
+			.maxConnections(pool.getMaxConnections())
+			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+			.pendingAcquireMaxCount(pool.getPendingAcquireMaxCount())
+			.maxIdleTime(pool.getMaxIdleTime())
+			.maxLifeTime(pool.getMaxLifeTime())
+			.evictInBackground(pool.getMaxIdleTime().dividedBy(2))
+			.build();
+	}
+
+	/**
+	 * Return the {@code WebClient} of a downstream, with its base URL set.
+	 * @param name the downstream name
+	 * @return the client
+	 */
+	public WebClient webClient(String name) {
+		WebClient client = this.webClients.get(name);
+		if (client == null) {
+			throw unknown(name);
+		}
+		return client;
+	}
+
+	/**
+	 * Return a downstream with its policies.
+	 * @param name the downstream name
+	 * @return the downstream
+	 */
+	public Downstream downstream(String name) {
+		Downstream downstream = this.downstreams.get(name);
+		if (downstream == null) {
+			throw unknown(name);
+		}
+		return downstream;
+	}
+
+	/**
+	 * Return the names of the configured downstreams.
+	 * @return the names
+	 */
+	public Set<String> names() {
+		return this.downstreams.keySet();
+	}
+
+	/**
+	 * Return the registry holding the downstreams' circuit breakers.
+	 * @return the registry
+	 */
+	public CircuitBreakerRegistry circuitBreakers() {
+		return this.circuitBreakers;
+	}
+
+	/**
+	 * Return the registry holding the downstreams' bulkheads.
+	 * @return the registry
+	 */
+	public BulkheadRegistry bulkheads() {
+		return this.bulkheads;
+	}
+
+	private IllegalArgumentException unknown(String name) {
+		return new IllegalArgumentException("No downstream named '" + name + "'; configure edge.downstream.services."
+				+ name + " (known: " + this.downstreams.keySet() + ")");
+	}
+
+	@Override
+	public void destroy() {
+		this.pools.values().forEach(ConnectionProvider::dispose);
+	}
+
+}

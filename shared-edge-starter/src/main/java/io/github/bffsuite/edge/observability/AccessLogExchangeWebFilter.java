@@ -1,0 +1,40 @@
+package io.github.bffsuite.edge.observability;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Runs after authentication and hands the exchange, with the authenticated principal as
+ * an attribute, to {@link AccessLogHttpHandlerDecorator}, which logs it once the response
+ * completed.
+ */
+public class AccessLogExchangeWebFilter implements WebFilter, Ordered {
+
+	/** Exchange attribute holding the authenticated principal, if any. */
+	public static final String PRINCIPAL_ATTRIBUTE = AccessLogExchangeWebFilter.class.getName() + ".principal";
+
+	/** Order of this filter: right after the security filter chain. */
+	public static final int ORDER = -90;
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		AccessLogHttpHandlerDecorator.CountingResponse response = AccessLogHttpHandlerDecorator.counting(exchange);
+		if (response == null) {
+			return chain.filter(exchange);
+		}
+		response.exchange(exchange);
+		return exchange.getPrincipal()
+			.doOnNext((principal) -> exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal))
+			.then(Mono.defer(() -> chain.filter(exchange)));
+	}
+
+}

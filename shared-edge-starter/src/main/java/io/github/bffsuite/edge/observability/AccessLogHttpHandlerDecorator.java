@@ -1,0 +1,178 @@
+package io.github.bffsuite.edge.observability;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.github.bffsuite.edge.identity.EdgeAuthentication;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Wraps the whole HTTP handler of a gateway, outside of error handling, so that the
+ * access log line and the route metrics see the status and bytes the client really got,
+ * problem responses included. {@link AccessLogExchangeWebFilter} hands it the exchange
+ * with the route and the principal.
+ */
+public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, HttpHandler> {
+
+	/** Logger of the access log. */
+	public static final String LOGGER = "edge.access";
+
+	private static final Log logger = LogFactory.getLog(LOGGER);
+
+	private final String client;
+
+	private final String requestIdHeader;
+
+	private final boolean log;
+
+	private final MeterRegistry meters;
+
+	private final ExchangeDetails details;
+
+	public AccessLogHttpHandlerDecorator(String client, String requestIdHeader, boolean log, MeterRegistry meters,
+			ExchangeDetails details) {
+		this.client = client;
+		this.requestIdHeader = requestIdHeader;
+		this.log = log;
+		this.meters = meters;
+		this.details = details;
+	}
+
+	@Override
+	public HttpHandler apply(HttpHandler handler) {
+		return (request, response) -> {
+			long start = System.nanoTime();
+			CountingResponse counting = new CountingResponse(response);
+			return handler.handle(request, counting).doFinally((signal) -> complete(request, counting, start));
+		};
+	}
+
+	private void complete(ServerHttpRequest request, CountingResponse response, long start) {
+		long nanos = System.nanoTime() - start;
+		HttpStatusCode statusCode = response.getStatusCode();
+		int status = (statusCode != null) ? statusCode.value() : 200;
+		ServerWebExchange exchange = response.exchange;
+		String route = (exchange != null) ? this.details.route(exchange) : "none";
+		String method = request.getMethod().name();
+		Timer.builder("edge.route.requests")
+			.description("Requests handled by the gateway, by route")
+			.tag("route", route)
+			.tag("method", method)
+			.tag("status", String.valueOf(status))
+			.tag("outcome", outcome(status))
+			.tag("client", this.client)
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(nanos, TimeUnit.NANOSECONDS);
+		if (this.log && logger.isInfoEnabled()) {
+			EdgePrincipal principal = (exchange != null) ? principal(exchange) : null;
+			logger.info(new AccessLogEntry(method, route, request.getPath().value(), status,
+					TimeUnit.NANOSECONDS.toMillis(nanos), response.bytes.get(),
+					response.getHeaders().getFirst(this.requestIdHeader),
+					(principal != null) ? principal.getName() : null, (principal != null) ? principal.tenantId() : null,
+					this.client, (exchange != null) ? this.details.traceId(exchange) : null)
+				.toJson());
+		}
+	}
+
+	private static @Nullable EdgePrincipal principal(ServerWebExchange exchange) {
+		Object authentication = exchange.getAttribute(AccessLogExchangeWebFilter.PRINCIPAL_ATTRIBUTE);
+		return (authentication instanceof EdgeAuthentication edge) ? edge.getPrincipal() : null;
+	}
+
+	private static String outcome(int status) {
+		return switch (status / 100) {
+			case 1 -> "informational";
+			case 2 -> "success";
+			case 3 -> "redirection";
+			case 4 -> "client_error";
+			case 5 -> "server_error";
+			default -> "unknown";
+		};
+	}
+
+	/**
+	 * Return the decorated response of an exchange, if this decorator wraps it.
+	 * @param exchange the exchange
+	 * @return the response or {@code null}
+	 */
+	static @Nullable CountingResponse counting(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		while (response instanceof ServerHttpResponseDecorator decorator) {
+			if (response instanceof CountingResponse counting) {
+				return counting;
+			}
+			response = decorator.getDelegate();
+		}
+		return null;
+	}
+
+	/**
+	 * What the access log takes from the exchange, where optional libraries are needed.
+	 */
+	public interface ExchangeDetails {
+
+		/**
+		 * Return a low-cardinality name of what handled the request.
+		 * @param exchange the exchange
+		 * @return the route id, the handler's path pattern, or {@code none}
+		 */
+		String route(ServerWebExchange exchange);
+
+		/**
+		 * Return the trace id of the request.
+		 * @param exchange the exchange
+		 * @return the trace id or {@code null}
+		 */
+		@Nullable String traceId(ServerWebExchange exchange);
+
+	}
+
+	static final class CountingResponse extends ServerHttpResponseDecorator {
+
+		private final AtomicLong bytes = new AtomicLong();
+
+		private volatile @Nullable ServerWebExchange exchange;
+
+		CountingResponse(ServerHttpResponse delegate) {
+			super(delegate);
+		}
+
+		void exchange(ServerWebExchange exchange) {
+			this.exchange = exchange;
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return super.writeWith(Flux.from(body).doOnNext(this::count));
+		}
+
+		@Override
+		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+			return super.writeAndFlushWith(Flux.from(body).map((inner) -> Flux.from(inner).doOnNext(this::count)));
+		}
+
+		private void count(DataBuffer buffer) {
+			this.bytes.addAndGet(buffer.readableByteCount());
+		}
+
+	}
+
+}

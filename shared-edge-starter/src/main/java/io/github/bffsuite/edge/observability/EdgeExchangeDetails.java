@@ -1,0 +1,74 @@
+package io.github.bffsuite.edge.observability;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Reads the route and trace id of an exchange: the Spring Cloud Gateway route id, else
+ * the WebFlux handler's path pattern; the trace id of the server observation when
+ * Micrometer Tracing is present.
+ */
+class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetails {
+
+	private static final boolean GATEWAY = ClassUtils.isPresent("org.springframework.cloud.gateway.route.Route",
+			EdgeExchangeDetails.class.getClassLoader());
+
+	private static final boolean TRACING = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler", EdgeExchangeDetails.class.getClassLoader());
+
+	@Override
+	public String route(ServerWebExchange exchange) {
+		if (GATEWAY) {
+			String route = Gateway.routeId(exchange);
+			if (route != null) {
+				return route;
+			}
+		}
+		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (pattern instanceof PathPattern pathPattern) {
+			return pathPattern.getPatternString();
+		}
+		return "none";
+	}
+
+	@Override
+	public @Nullable String traceId(ServerWebExchange exchange) {
+		return TRACING ? Tracing.traceId(exchange) : null;
+	}
+
+	private static final class Gateway {
+
+		static @Nullable String routeId(ServerWebExchange exchange) {
+			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+			return (route != null) ? route.getId() : null;
+		}
+
+	}
+
+	private static final class Tracing {
+
+		static @Nullable String traceId(ServerWebExchange exchange) {
+			Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+				.orElse(null);
+			if (context == null) {
+				return null;
+			}
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			return (span != null) ? span.context().traceId() : null;
+		}
+
+	}
+
+}

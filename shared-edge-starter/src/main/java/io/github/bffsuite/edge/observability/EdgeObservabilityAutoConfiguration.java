@@ -1,0 +1,108 @@
+package io.github.bffsuite.edge.observability;
+
+import io.github.bffsuite.edge.downstream.EdgeDownstreamAutoConfiguration;
+import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
+import io.github.bffsuite.edge.downstream.RetryBudget;
+import io.github.bffsuite.edge.security.EdgeAuthenticationFailureListener;
+import io.github.bffsuite.edge.web.EdgeWebProperties;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of edge observability: one JSON access log line and one route timer
+ * per request, authentication failures by reason, and circuit breaker, bulkhead and retry
+ * budget metrics of the downstreams. Tracing itself comes from Spring Boot's Micrometer
+ * Tracing with the OpenTelemetry bridge; nothing is exported unless an exporter is
+ * configured.
+ */
+@AutoConfiguration(after = EdgeDownstreamAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnProperty(name = "edge.observability.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ EdgeObservabilityProperties.class, EdgeWebProperties.class })
+public final class EdgeObservabilityAutoConfiguration {
+
+	static String clientType(EdgeObservabilityProperties properties, Environment environment) {
+		String clientType = properties.getClientType();
+		return (clientType != null) ? clientType : environment.getProperty("spring.application.name", "edge");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(WebHttpHandlerBuilderCustomizer.class)
+	static class AccessLogConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccessLogHttpHandlerDecorator edgeAccessLogHttpHandlerDecorator(EdgeObservabilityProperties properties,
+				EdgeWebProperties web, Environment environment, ObjectProvider<MeterRegistry> meters) {
+			return new AccessLogHttpHandlerDecorator(clientType(properties, environment),
+					web.getRequestId().getHeader(), properties.getAccessLog().isEnabled(),
+					meters.getIfUnique(CompositeMeterRegistry::new), new EdgeExchangeDetails());
+		}
+
+		@Bean
+		WebHttpHandlerBuilderCustomizer edgeAccessLogHandlerCustomizer(AccessLogHttpHandlerDecorator decorator) {
+			return (builder) -> builder.httpHandlerDecorator(decorator);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccessLogExchangeWebFilter edgeAccessLogExchangeWebFilter() {
+			return new AccessLogExchangeWebFilter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EdgeAuthenticationFailureListener.class)
+	static class AuthenticationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthenticationFailureMetrics edgeAuthenticationFailureMetrics(EdgeObservabilityProperties properties,
+				Environment environment, ObjectProvider<MeterRegistry> meters) {
+			return new AuthenticationFailureMetrics(meters.getIfUnique(CompositeMeterRegistry::new),
+					clientType(properties, environment));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TaggedCircuitBreakerMetrics.class)
+	static class DownstreamConfiguration {
+
+		@Bean
+		MeterBinder edgeDownstreamResilienceMetrics(ObjectProvider<EdgeDownstreamClients> downstreams) {
+			return (registry) -> downstreams.ifAvailable((clients) -> {
+				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(clients.circuitBreakers()).bindTo(registry);
+				TaggedBulkheadMetrics.ofBulkheadRegistry(clients.bulkheads()).bindTo(registry);
+				for (String name : clients.names()) {
+					Gauge
+						.builder("edge.downstream.retry.budget", clients.downstream(name).retryBudget(),
+								RetryBudget::remaining)
+						.description("Retries left in the downstream's retry budget")
+						.tag("downstream", name)
+						.register(registry);
+				}
+			});
+		}
+
+	}
+
+}

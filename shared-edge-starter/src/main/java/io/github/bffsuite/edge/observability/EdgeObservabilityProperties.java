@@ -1,0 +1,70 @@
+package io.github.bffsuite.edge.observability;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Observability of an edge gateway: the structured access log and the tags of its
+ * metrics.
+ */
+@ConfigurationProperties("edge.observability")
+public class EdgeObservabilityProperties {
+
+	/**
+	 * Whether the edge's access log and metrics are configured.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Client type served by this gateway, such as web, mobile or partner, logged and
+	 * tagged on every request; defaults to spring.application.name.
+	 */
+	private @Nullable String clientType;
+
+	/**
+	 * Access log settings.
+	 */
+	private final AccessLog accessLog = new AccessLog();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getClientType() {
+		return this.clientType;
+	}
+
+	public void setClientType(@Nullable String clientType) {
+		this.clientType = clientType;
+	}
+
+	public AccessLog getAccessLog() {
+		return this.accessLog;
+	}
+
+	/**
+	 * Access log settings.
+	 */
+	public static class AccessLog {
+
+		/**
+		 * Whether one JSON line per request is written to the edge.access logger.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

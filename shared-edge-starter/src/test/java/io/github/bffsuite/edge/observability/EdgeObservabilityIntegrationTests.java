@@ -1,0 +1,143 @@
+package io.github.bffsuite.edge.observability;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
+import io.github.bffsuite.edge.test.EdgeGatewayTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Metrics, Prometheus scraping, access log lines and trace propagation of a running
+ * gateway with real downstreams.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
+
+	private static final Pattern TRACE_PARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	EdgeDownstreamClients clients;
+
+	@Test
+	void recordsRouteAndDownstreamTimersWithLowCardinalityTags() {
+		for (String id : new String[] { "u-1", "u-2", "u-3" }) {
+			this.client.get()
+				.uri("/users/ok/" + id)
+				.headers((headers) -> headers.setBearerAuth(token()))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(this.meters.get("edge.route.requests")
+				.tags("route", "users", "method", "GET", "status", "200", "outcome", "success", "client", "test")
+				.timer()
+				.count()).isGreaterThanOrEqualTo(3));
+		assertThat(this.meters.get("edge.downstream.requests")
+			.tags("downstream", "users", "method", "GET", "status", "200", "outcome", "success")
+			.timer()
+			.count()).isGreaterThanOrEqualTo(3);
+		assertThat(this.meters.find("edge.route.requests").tagKeys("path").timers()).isEmpty();
+	}
+
+	@Test
+	void exposesCircuitBreakerStateRetriesAndAuthFailures() {
+		this.clients.webClient("budget")
+			.get()
+			.uri("/status/503/metrics")
+			.exchangeToMono((response) -> response.releaseBody())
+			.onErrorComplete()
+			.block();
+		this.client.get().uri("/users/ok/anonymous").exchange().expectStatus().isUnauthorized();
+		assertThat(this.meters.get("resilience4j.circuitbreaker.state")
+			.tags("name", "users", "state", "closed")
+			.gauge()
+			.value()).isEqualTo(1);
+		assertThat(this.meters.get("edge.downstream.retries").tags("downstream", "budget").counter().count())
+			.isPositive();
+		assertThat(this.meters.get("edge.auth.failures").tags("reason", "unauthenticated").counter().count())
+			.isPositive();
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("edge_route_requests_seconds_bucket{", "edge_downstream_requests_seconds_bucket{",
+				"resilience4j_circuitbreaker_state{", "edge_auth_failures_total{", "edge_downstream_retry_budget{");
+	}
+
+	@Test
+	void writesOneJsonAccessLogLinePerRequestWithoutCredentials(CapturedOutput output) {
+		String token = token();
+		this.client.get()
+			.uri("/users/ok/logged?api_key=secret-in-query")
+			.header("X-Request-ID", "req-access-1")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-access-1\""));
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains("\"requestId\":\"req-access-1\""))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line)
+			.contains("edge.access", "{\"type\":\"access\",\"method\":\"GET\",\"route\":\"users\"",
+					"\"path\":\"/users/ok/logged\"", "\"status\":200", "\"principal\":\"u-001\"", "\"tenant\":\"acme\"",
+					"\"client\":\"test\"", "\"durationMs\":", "\"bytes\":")
+			.doesNotContain(token)
+			.doesNotContain("secret-in-query");
+		assertThat(output.getOut().lines().filter((candidate) -> candidate.contains("req-access-1")).count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void logsRejectedRequestsWithTheirStatus(CapturedOutput output) {
+		this.client.get()
+			.uri("/users/ok/rejected")
+			.header("X-Request-ID", "req-rejected-1")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-rejected-1\""));
+		assertThat(output.getOut()).contains("\"status\":401,")
+			.doesNotContain("\"principal\":\"u-001\",\"requestId\":\"req-rejected-1\"");
+	}
+
+	@Test
+	void propagatesTraceContextDownstreamAndLogsTheTraceId(CapturedOutput output) {
+		this.client.get()
+			.uri("/users/ok/traced")
+			.header("X-Request-ID", "req-traced-1")
+			.headers((headers) -> headers.setBearerAuth(token()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String traceParent = serviceA.lastHeaders().get("traceparent");
+		assertThat(traceParent).isNotNull();
+		Matcher matcher = TRACE_PARENT.matcher(traceParent);
+		assertThat(matcher.matches()).isTrue();
+		String traceId = matcher.group(1);
+		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-traced-1\""));
+		assertThat(output.getOut()).contains("\"traceId\":\"" + traceId + "\"");
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.github.bffsuite.edge.test;
+
+import java.time.Duration;
+
+import io.github.bffsuite.edge.EdgeTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * One running gateway shared by the downstream and observability tests: real JWTs, two
+ * real stub services ({@link #serviceA}, {@link #serviceB}) and a dead port, with named
+ * downstreams whose policies are small enough to trip in a test.
+ */
+@SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "edge.security.jwt.issuer-uri=http://issuer.test", "edge.security.jwt.audiences=bff-test",
+				"edge.security.permit-paths=/actuator/health,/actuator/prometheus",
+				"management.endpoints.web.exposure.include=health,prometheus", "edge.observability.client-type=test",
+				"management.tracing.sampling.probability=1.0" })
+public abstract class EdgeGatewayTestSupport {
+
+	protected static final TestKeys keys = new TestKeys();
+
+	protected static final JwksServer jwks = new JwksServer(keys);
+
+	protected static final StubServer serviceA = new StubServer("a");
+
+	protected static final StubServer serviceB = new StubServer("b");
+
+	protected static final int deadPort = StubServer.deadPort();
+
+	@LocalServerPort
+	protected int port;
+
+	protected WebTestClient client;
+
+	@DynamicPropertySource
+	static void gatewayProperties(DynamicPropertyRegistry registry) {
+		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
+		String dead = "http://127.0.0.1:" + deadPort;
+		service(registry, "users", serviceA.url());
+		service(registry, "timeout", serviceA.url());
+		registry.add("edge.downstream.services.timeout.response-timeout", () -> "500ms");
+		registry.add("edge.downstream.services.timeout.circuit-breaker.enabled", () -> "false");
+		for (String name : new String[] { "breaker", "breaker-route", "lenient" }) {
+			service(registry, name, serviceA.url());
+			String prefix = "edge.downstream.services." + name + ".";
+			registry.add(prefix + "circuit-breaker.sliding-window-size", () -> "4");
+			registry.add(prefix + "circuit-breaker.minimum-number-of-calls", () -> "4");
+			registry.add(prefix + "circuit-breaker.wait-duration-in-open-state", () -> "500ms");
+			registry.add(prefix + "circuit-breaker.permitted-calls-in-half-open-state", () -> "2");
+			registry.add(prefix + "retry.enabled", () -> "false");
+		}
+		for (String name : new String[] { "budget", "budget-route" }) {
+			service(registry, name, serviceA.url());
+			String prefix = "edge.downstream.services." + name + ".";
+			registry.add(prefix + "circuit-breaker.enabled", () -> "false");
+			registry.add(prefix + "retry.max-attempts", () -> "3");
+			registry.add(prefix + "retry.initial-backoff", () -> "1ms");
+			registry.add(prefix + "retry.max-backoff", () -> "2ms");
+			registry.add(prefix + "retry.budget.ratio", () -> "0.2");
+			registry.add(prefix + "retry.budget.burst", () -> "2");
+		}
+		service(registry, "hung", serviceA.url());
+		registry.add("edge.downstream.services.hung.response-timeout", () -> "5s");
+		registry.add("edge.downstream.services.hung.bulkhead.max-concurrent-calls", () -> "4");
+		registry.add("edge.downstream.services.hung.circuit-breaker.enabled", () -> "false");
+		service(registry, "healthy", serviceB.url());
+		service(registry, "refused", dead);
+		registry.add("edge.downstream.services.refused.retry.enabled", () -> "false");
+		registry.add("edge.downstream.services.balanced.base-url", () -> "lb://balanced");
+		registry.add("edge.downstream.services.balanced.instances",
+				() -> serviceA.url() + "," + serviceB.url() + "," + dead);
+		registry.add("edge.downstream.services.balanced.circuit-breaker.enabled", () -> "false");
+		route(registry, 0, "users", "${edge.downstream.services.users.base-url}", "users");
+		route(registry, 1, "timeout", "${edge.downstream.services.timeout.base-url}", "timeout");
+		route(registry, 2, "breaker", "${edge.downstream.services.breaker-route.base-url}", "breaker-route");
+		route(registry, 3, "budget", "${edge.downstream.services.budget-route.base-url}", "budget-route");
+		route(registry, 4, "refused", "${edge.downstream.services.refused.base-url}", "refused");
+		route(registry, 5, "balanced", "${edge.downstream.services.balanced.base-url}", "balanced");
+	}
+
+	private static void service(DynamicPropertyRegistry registry, String name, String url) {
+		registry.add("edge.downstream.services." + name + ".base-url", () -> url);
+	}
+
+	private static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String downstream) {
+		String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
+		registry.add(prefix + "id", () -> id);
+		registry.add(prefix + "uri", () -> uri);
+		registry.add(prefix + "predicates[0]", () -> "Path=/" + id + "/**");
+		registry.add(prefix + "filters[0]", () -> "StripPrefix=1");
+		registry.add(prefix + "filters[1]", () -> "EdgeDownstream=" + downstream);
+	}
+
+	@BeforeEach
+	void bindClient() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+	}
+
+	protected static String token() {
+		return keys.token().build();
+	}
+
+}
