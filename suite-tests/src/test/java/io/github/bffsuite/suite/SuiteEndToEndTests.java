@@ -48,7 +48,7 @@ class SuiteEndToEndTests {
 		apps.add(RunningApp.start("sample-services/product-service", "product-service", product,
 				"--server.port=" + product));
 		apps.add(RunningApp.start("sample-services/order-service", "order-service", order, "--server.port=" + order,
-				"--order.product-service.base-url=http://localhost:" + product));
+				"--order.product-service.base-url=http://localhost:" + product, "--order.fulfilment.step=1500ms"));
 		apps.add(RunningApp.start("bff-web", "bff-web", webManagement, "--server.port=" + web,
 				"--management.server.port=" + webManagement, "--edge.security.jwt.issuer-uri=" + issuer,
 				"--edge.security.jwt.jwks-refresh-cooldown=1s",
@@ -93,6 +93,25 @@ class SuiteEndToEndTests {
 		assertThat(replay.statusCode()).isEqualTo(201);
 		assertThat(replay.body()).isEqualTo(first.body());
 		assertThat(first.body()).contains("\"userId\":\"u-004\"").contains("\"productId\":\"p-0042\"");
+	}
+
+	@Test
+	void orderEventsStreamThroughBffWebLongerThanTheResponseTimeout() throws Exception {
+		String dave = token("dave");
+		HttpResponse<String> placed = post("/api/orders", dave, "e2e-sse-" + System.nanoTime(),
+				"{\"items\":[{\"productId\":\"p-0007\",\"quantity\":1}]}");
+		assertThat(placed.statusCode()).isEqualTo(201);
+		String id = placed.body().replaceAll(".*\"id\":\"(o-[0-9]+)\".*", "$1");
+		HttpResponse<String> events = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web + "/api/orders/" + id + "/events"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + dave)
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(events.statusCode()).isEqualTo(200);
+		assertThat(events.body()).contains("\"status\":\"PAID\"")
+			.contains("\"status\":\"SHIPPED\"")
+			.contains("\"status\":\"DELIVERED\"");
 	}
 
 	@Test

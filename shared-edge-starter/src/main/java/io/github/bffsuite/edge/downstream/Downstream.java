@@ -176,16 +176,19 @@ public final class Downstream {
 			}
 			long start = System.nanoTime();
 			AtomicBoolean recorded = new AtomicBoolean();
-			return call.attempt(instance, attempt)
-				.timeout(this.properties.getResponseTimeout())
+			Mono<T> once = call.attempt(instance, attempt);
+			return (call.streaming() ? once : once.timeout(this.properties.getResponseTimeout()))
 				.doOnSuccess((value) -> {
 					if (breaker != null && recorded.compareAndSet(false, true)) {
 						int status = (value != null) ? call.status(value) : 200;
+						// A stream lasts as long as it is watched: its length is not a
+						// latency
+						long elapsed = call.streaming() ? 0 : System.nanoTime() - start;
 						if (status >= 500) {
-							breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, new StatusFailure(status));
+							breaker.onError(elapsed, TimeUnit.NANOSECONDS, new StatusFailure(status));
 						}
 						else {
-							breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+							breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
 						}
 					}
 				})

@@ -26,6 +26,15 @@ public interface DownstreamCall<T> {
 	boolean idempotent();
 
 	/**
+	 * Whether the call streams its response (server-sent events) for as long as it lasts:
+	 * the response timeout and the slow-call measure do not apply to it.
+	 * @return whether it streams
+	 */
+	default boolean streaming() {
+		return false;
+	}
+
+	/**
 	 * Make one attempt.
 	 * @param instance the instance chosen by load balancing, or {@code null} when the
 	 * downstream has a single base URL

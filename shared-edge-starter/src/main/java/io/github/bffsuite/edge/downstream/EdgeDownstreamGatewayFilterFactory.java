@@ -15,6 +15,7 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -77,6 +78,15 @@ public class EdgeDownstreamGatewayFilterFactory
 			// a streamed request body cannot be sent twice
 			boolean body = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 			return !body && Downstream.isIdempotent(this.exchange.getRequest().getMethod(), headers);
+		}
+
+		@Override
+		public boolean streaming() {
+			return this.exchange.getRequest()
+				.getHeaders()
+				.getAccept()
+				.stream()
+				.anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
 		}
 
 		@Override
