@@ -23,7 +23,9 @@ public final class EdgeWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestIdWebFilter requestIdWebFilter(EdgeWebProperties properties) {
-		RequestIdMdc.install();
+		if (properties.getRequestId().isMdc()) {
+			RequestIdMdc.install();
+		}
 		return new RequestIdWebFilter(properties.getRequestId());
 	}
 
