@@ -1,6 +1,5 @@
 package io.github.bffsuite.edge.downstream;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
@@ -8,10 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
+import io.github.bffsuite.edge.web.Failures;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -250,7 +248,7 @@ public final class Downstream {
 		if (ex instanceof StatusFailure failure) {
 			return DownstreamException.status(this.name, failure.status);
 		}
-		if (inChain(ex, TimeoutException.class::isInstance)) {
+		if (Failures.isTimeout(ex)) {
 			return DownstreamException.timeout(this.name, this.properties.getResponseTimeout(), ex);
 		}
 		if (isLocalSaturation(ex)) {
@@ -293,23 +291,11 @@ public final class Downstream {
 	}
 
 	static boolean isConnectFailure(Throwable ex) {
-		return inChain(ex,
-				(cause) -> cause instanceof ConnectException
-						|| cause.getClass().getName().endsWith("PrematureCloseException")
-						|| (cause instanceof IOException && String.valueOf(cause.getMessage()).contains("reset")));
+		return Failures.isConnectFailure(ex);
 	}
 
 	private static boolean isLocalSaturation(Throwable ex) {
-		return inChain(ex, (cause) -> cause.getClass().getName().contains("PoolAcquire"));
-	}
-
-	private static boolean inChain(Throwable ex, Predicate<Throwable> test) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (test.test(cause)) {
-				return true;
-			}
-		}
-		return false;
+		return Failures.inChain(ex, (cause) -> cause.getClass().getName().contains("PoolAcquire"));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.bffsuite.edge.identity;
 
 import java.util.Collection;
+import java.util.stream.Stream;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,7 +22,7 @@ public class EdgeAuthentication extends AbstractAuthenticationToken {
 	}
 
 	private static Collection<GrantedAuthority> authorities(EdgePrincipal principal) {
-		return java.util.stream.Stream
+		return Stream
 			.concat(principal.scopes().stream().map((scope) -> "SCOPE_" + scope),
 					principal.roles().stream().map((role) -> "ROLE_" + role))
 			.<GrantedAuthority>map(SimpleGrantedAuthority::new)

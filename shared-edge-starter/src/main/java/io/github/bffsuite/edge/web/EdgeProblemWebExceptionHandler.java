@@ -1,10 +1,5 @@
 package io.github.bffsuite.edge.web;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -58,15 +53,15 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		if (ex instanceof ErrorResponse errorResponse) {
 			return fromErrorResponse(errorResponse);
 		}
-		if (inChain(ex, TimeoutException.class::isInstance)) {
+		if (Failures.isTimeout(ex)) {
 			return EdgeProblems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
 					"An upstream service did not answer in time");
 		}
-		if (inChain(ex, (cause) -> cause instanceof ConnectException || isConnectionReset(cause))) {
+		if (Failures.isConnectFailure(ex) || Failures.inChain(ex, EdgeProblemWebExceptionHandler::isAborted)) {
 			return EdgeProblems.problem(HttpStatus.BAD_GATEWAY, "bad-gateway",
 					"An upstream service could not be reached");
 		}
-		if (inChain(ex, DecodingException.class::isInstance)) {
+		if (Failures.inChain(ex, DecodingException.class::isInstance)) {
 			return EdgeProblems.problem(HttpStatus.BAD_REQUEST, "bad-request", "The request body is not valid");
 		}
 		logger.error(
@@ -103,19 +98,8 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		return detail;
 	}
 
-	private static boolean inChain(Throwable ex, Predicate<Throwable> test) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (test.test(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isConnectionReset(Throwable ex) {
-		String name = ex.getClass().getName();
-		return name.endsWith("PrematureCloseException") || name.endsWith("AbortedException")
-				|| (ex instanceof IOException && String.valueOf(ex.getMessage()).contains("reset"));
+	private static boolean isAborted(Throwable ex) {
+		return ex.getClass().getName().endsWith("AbortedException");
 	}
 
 }
