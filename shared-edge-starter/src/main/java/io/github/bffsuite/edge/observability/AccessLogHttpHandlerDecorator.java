@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.edge.web.LogCorrelation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
@@ -83,12 +84,15 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 			.record(nanos, TimeUnit.NANOSECONDS);
 		if (this.log && logger.isInfoEnabled()) {
 			EdgePrincipal principal = (exchange != null) ? principal(exchange) : null;
-			logger.info(new AccessLogEntry(method, route, request.getPath().value(), status,
-					TimeUnit.NANOSECONDS.toMillis(nanos), response.bytes.get(),
-					response.getHeaders().getFirst(this.requestIdHeader),
+			String requestId = response.getHeaders().getFirst(this.requestIdHeader);
+			String line = new AccessLogEntry(method, route, request.getPath().value(), status,
+					TimeUnit.NANOSECONDS.toMillis(nanos), response.bytes.get(), requestId,
 					(principal != null) ? principal.getName() : null, (principal != null) ? principal.tenantId() : null,
 					this.client, (exchange != null) ? this.details.traceId(exchange) : null)
-				.toJson());
+				.toJson();
+			try (LogCorrelation correlation = LogCorrelation.open(exchange, requestId)) {
+				logger.info(line);
+			}
 		}
 	}
 

@@ -1,13 +1,10 @@
 package io.github.bffsuite.edge.observability;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.github.bffsuite.edge.web.LogCorrelation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,9 +19,6 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 
 	private static final boolean GATEWAY = ClassUtils.isPresent("org.springframework.cloud.gateway.route.Route",
 			EdgeExchangeDetails.class.getClassLoader());
-
-	private static final boolean TRACING = ClassUtils.isPresent(
-			"io.micrometer.tracing.handler.TracingObservationHandler", EdgeExchangeDetails.class.getClassLoader());
 
 	@Override
 	public String route(ServerWebExchange exchange) {
@@ -43,7 +37,7 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 
 	@Override
 	public @Nullable String traceId(ServerWebExchange exchange) {
-		return TRACING ? Tracing.traceId(exchange) : null;
+		return LogCorrelation.traceId(exchange);
 	}
 
 	private static final class Gateway {
@@ -51,22 +45,6 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 		static @Nullable String routeId(ServerWebExchange exchange) {
 			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 			return (route != null) ? route.getId() : null;
-		}
-
-	}
-
-	private static final class Tracing {
-
-		static @Nullable String traceId(ServerWebExchange exchange) {
-			Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-				.orElse(null);
-			if (context == null) {
-				return null;
-			}
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			Span span = (tracing != null) ? tracing.getSpan() : null;
-			return (span != null) ? span.context().traceId() : null;
 		}
 
 	}

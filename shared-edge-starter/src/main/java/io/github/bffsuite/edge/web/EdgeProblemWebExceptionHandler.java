@@ -64,9 +64,10 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		if (Failures.inChain(ex, DecodingException.class::isInstance)) {
 			return EdgeProblems.problem(HttpStatus.BAD_REQUEST, "bad-request", "The request body is not valid");
 		}
-		logger.error(
-				"Unhandled failure for " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(),
-				ex);
+		try (LogCorrelation correlation = LogCorrelation.open(exchange, null)) {
+			logger.error("Unhandled failure for " + exchange.getRequest().getMethod() + " "
+					+ exchange.getRequest().getPath(), ex);
+		}
 		return EdgeProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
 				"The gateway failed to handle the request");
 	}

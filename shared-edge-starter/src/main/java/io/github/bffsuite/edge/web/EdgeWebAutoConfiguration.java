@@ -23,9 +23,7 @@ public final class EdgeWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestIdWebFilter requestIdWebFilter(EdgeWebProperties properties) {
-		if (properties.getRequestId().isMdc()) {
-			RequestIdMdc.install();
-		}
+		RequestIdMdc.install();
 		return new RequestIdWebFilter(properties.getRequestId());
 	}
 

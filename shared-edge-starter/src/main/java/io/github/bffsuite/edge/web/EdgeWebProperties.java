@@ -55,20 +55,6 @@ public class EdgeWebProperties {
 		 */
 		private int maxLength = 64;
 
-		/**
-		 * Whether the request id is put in the logging MDC of every log line of a
-		 * request, which turns on Reactor's automatic context propagation.
-		 */
-		private boolean mdc = true;
-
-		public boolean isMdc() {
-			return this.mdc;
-		}
-
-		public void setMdc(boolean mdc) {
-			this.mdc = mdc;
-		}
-
 		public String getHeader() {
 			return this.header;
 		}

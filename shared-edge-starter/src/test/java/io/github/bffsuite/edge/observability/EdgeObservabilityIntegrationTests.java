@@ -137,7 +137,16 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 		assertThat(matcher.matches()).isTrue();
 		String traceId = matcher.group(1);
 		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-traced-1\""));
-		assertThat(output.getOut()).contains("\"traceId\":\"" + traceId + "\"");
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains("\"requestId\":\"req-traced-1\""))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).contains("\"traceId\":\"" + traceId + "\"");
+		// the log line's correlation prefix, [traceId,spanId,requestId], without
+		// automatic
+		// context propagation
+		assertThat(line).containsPattern("\\[" + traceId + ",[0-9a-f]{16},req-traced-1\\] ");
 	}
 
 }

@@ -209,8 +209,12 @@ class EdgeWebHardeningTests {
 
 		@GetMapping("/aggregate/me")
 		Mono<String> me() {
-			return Mono.fromRunnable(() -> logger.info("Aggregating the caller's profile"))
-				.then(this.webClient.get().uri("/users/me").retrieve().bodyToMono(String.class));
+			// handle restores the request id into the MDC with Spring Boot's default
+			// (limited) context propagation
+			return Mono.just("me").<String>handle((name, sink) -> {
+				logger.info("Aggregating the caller's profile");
+				sink.next(name);
+			}).then(this.webClient.get().uri("/users/me").retrieve().bodyToMono(String.class));
 		}
 
 	}

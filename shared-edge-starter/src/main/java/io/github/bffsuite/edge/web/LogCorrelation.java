@@ -1,0 +1,99 @@
+package io.github.bffsuite.edge.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Puts the correlation ids of an exchange (request id, trace id, span id) in the logging
+ * MDC around the gateway's own per-request log lines (access log, unhandled errors), so
+ * that they carry {@code [traceId,spanId,requestId]} without Reactor's automatic context
+ * propagation. Keys already in the MDC (automatic propagation on) are left alone.
+ */
+public final class LogCorrelation implements AutoCloseable {
+
+	/** MDC key of the trace id, as Micrometer Tracing names it. */
+	public static final String TRACE_ID = "traceId";
+
+	/** MDC key of the span id, as Micrometer Tracing names it. */
+	public static final String SPAN_ID = "spanId";
+
+	private static final boolean TRACING = ClassUtils
+		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", LogCorrelation.class.getClassLoader());
+
+	private static final LogCorrelation NONE = new LogCorrelation(List.of());
+
+	private final List<String> added;
+
+	private LogCorrelation(List<String> added) {
+		this.added = added;
+	}
+
+	/**
+	 * Put the correlation ids of an exchange in the MDC until the returned scope closes.
+	 * @param exchange the exchange, or {@code null} when the request never reached the
+	 * web handler
+	 * @param requestId the request id, or {@code null} to read it from the exchange
+	 * @return the scope to close after logging
+	 */
+	public static LogCorrelation open(@Nullable ServerWebExchange exchange, @Nullable String requestId) {
+		String request = (requestId != null || exchange == null) ? requestId : RequestIdWebFilter.requestId(exchange);
+		Span span = (TRACING && exchange != null) ? Tracing.span(exchange) : null;
+		List<String> added = new ArrayList<>(3);
+		if (span != null) {
+			put(TRACE_ID, span.context().traceId(), added);
+			put(SPAN_ID, span.context().spanId(), added);
+		}
+		put(RequestIdWebFilter.MDC_KEY, request, added);
+		return added.isEmpty() ? NONE : new LogCorrelation(added);
+	}
+
+	/**
+	 * Return the trace id of an exchange's server request observation.
+	 * @param exchange the exchange
+	 * @return the trace id, or {@code null} without tracing
+	 */
+	public static @Nullable String traceId(ServerWebExchange exchange) {
+		Span span = TRACING ? Tracing.span(exchange) : null;
+		return (span != null) ? span.context().traceId() : null;
+	}
+
+	private static void put(String key, @Nullable String value, List<String> added) {
+		if (value != null && !value.isEmpty() && MDC.get(key) == null) {
+			MDC.put(key, value);
+			added.add(key);
+		}
+	}
+
+	@Override
+	public void close() {
+		for (String key : this.added) {
+			MDC.remove(key);
+		}
+	}
+
+	private static final class Tracing {
+
+		static @Nullable Span span(ServerWebExchange exchange) {
+			Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+				.orElse(null);
+			if (context == null) {
+				return null;
+			}
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			return (tracing != null) ? tracing.getSpan() : null;
+		}
+
+	}
+
+}
