@@ -3,9 +3,13 @@ package io.github.bffsuite.edge.security;
 import java.time.Clock;
 
 import io.github.bffsuite.edge.security.jwt.CachingJwksSource;
+import io.github.bffsuite.edge.security.jwt.CachingReactiveJwtDecoder;
 import io.github.bffsuite.edge.security.jwt.EdgeJwtAuthenticationConverter;
 import io.github.bffsuite.edge.security.jwt.EdgeJwtDecoders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +33,18 @@ class EdgeJwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtDecoder edgeJwtDecoder(EdgeSecurityProperties properties, CachingJwksSource keys) {
-		return EdgeJwtDecoders.create(properties.getJwt(), keys);
+	ReactiveJwtDecoder edgeJwtDecoder(EdgeSecurityProperties properties, CachingJwksSource keys,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		EdgeSecurityProperties.Jwt jwt = properties.getJwt();
+		ReactiveJwtDecoder decoder = EdgeJwtDecoders.create(jwt, keys);
+		if (jwt.getTokenCacheSize() <= 0) {
+			return decoder;
+		}
+		CachingReactiveJwtDecoder caching = new CachingReactiveJwtDecoder(decoder, jwt.getTokenCacheSize(),
+				jwt.getTokenCacheTtl(), jwt.getClockSkew(), Clock.systemUTC());
+		meterRegistry
+			.ifAvailable((registry) -> CaffeineCacheMetrics.monitor(registry, caching.cache(), "edge.jwt.tokens"));
+		return caching;
 	}
 
 	@Bean

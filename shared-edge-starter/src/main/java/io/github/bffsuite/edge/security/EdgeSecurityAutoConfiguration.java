@@ -18,6 +18,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -35,6 +36,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @EnableWebFluxSecurity
 @Import({ EdgeJwtConfiguration.class, EdgeApiKeyConfiguration.class, EdgeSecurityFilterChainConfiguration.class })
 public final class EdgeSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings edgeSecurityObservationSettings(EdgeSecurityProperties properties) {
+		return properties.isObservations() ? SecurityObservationSettings.withDefaults().build()
+				: SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.Set;
+
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationToken;
 import io.github.bffsuite.edge.security.jwt.EdgeJwtAuthenticationConverter;
@@ -52,7 +54,7 @@ class EdgeSecurityFilterChainConfiguration {
 				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
 			}
 			if (!properties.getPermitPaths().isEmpty()) {
-				exchanges.pathMatchers(properties.getPermitPaths().toArray(String[]::new)).permitAll();
+				exchanges.matchers(new PathMatcher(properties.getPermitPaths(), Set.of())).permitAll();
 			}
 			for (ScopeRules.Rule rule : rules.rules()) {
 				exchanges.matchers(rule.matcher()).access((authentication, context) -> rule.check(authentication));

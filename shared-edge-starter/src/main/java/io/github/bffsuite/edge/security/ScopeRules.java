@@ -3,17 +3,12 @@ package io.github.bffsuite.edge.security;
 import java.util.List;
 import java.util.Set;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -37,12 +32,12 @@ public final class ScopeRules {
 	 * @return the scopes, or empty when no rule matches
 	 */
 	public Mono<Set<String>> requiredScopes(ServerWebExchange exchange) {
-		return Flux.fromIterable(this.rules)
-			.concatMap((rule) -> rule.matcher()
-				.matches(exchange)
-				.filter(ServerWebExchangeMatcher.MatchResult::isMatch)
-				.map((match) -> rule.scopes()))
-			.next();
+		for (Rule rule : this.rules) {
+			if (rule.matcher().test(exchange)) {
+				return Mono.just(rule.scopes());
+			}
+		}
+		return Mono.empty();
 	}
 
 	/**
@@ -51,16 +46,11 @@ public final class ScopeRules {
 	 * @param matcher what the rule applies to
 	 * @param scopes scopes required
 	 */
-	record Rule(ServerWebExchangeMatcher matcher, Set<String> scopes) {
+	record Rule(PathMatcher matcher, Set<String> scopes) {
 
 		static Rule of(EdgeSecurityProperties.ScopeRule rule) {
-			ServerWebExchangeMatcher matcher = rule.getMethods().isEmpty()
-					? ServerWebExchangeMatchers.pathMatchers(rule.getPattern())
-					: new OrServerWebExchangeMatcher(rule.getMethods()
-						.stream()
-						.map((HttpMethod method) -> ServerWebExchangeMatchers.pathMatchers(method, rule.getPattern()))
-						.toList());
-			return new Rule(matcher, Set.copyOf(rule.getScopes()));
+			return new Rule(new PathMatcher(List.of(rule.getPattern()), rule.getMethods()),
+					Set.copyOf(rule.getScopes()));
 		}
 
 		Mono<AuthorizationResult> check(Mono<Authentication> authentication) {
