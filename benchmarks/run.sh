@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark (issue 5): the same small JSON GET measured side by side in one run,
 #   1. direct to the backend   2. through nginx   3. through a plain Spring Cloud Gateway app
+#   3b. reference: Spring Cloud Gateway plus Spring Security's JWT resource server, nothing else
 #   4. through bff-web's pass-through route with the full edge chain (JWT, identity headers,
-#      access log, metrics, EdgeDownstream policies) [+ rate limit, memory and Redis stores, with --rate-limit]
-# then a 3-call aggregation whose calls take 20/40/80 ms. Prints requests/s, p50, p99 and the ratios.
+#      access log, metrics, tracing, EdgeDownstream policies) [+ rate limit, memory and Redis stores,
+#      with --rate-limit]
+# first at full load (wrk as fast as it goes: throughput, p50/p99 under saturation), then every row at
+# the same paced load (the latency a gateway adds when it is not saturated), then a 3-call aggregation
+# whose calls take 20/40/80 ms. Prints requests/s, p50, p99 and the ratios.
 # Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Figures are for comparison on the same
 # machine in the same run, not absolute; load generator, backend and gateway share the CPU.
 #
 #   benchmarks/run.sh [--rate-limit] [--duration 10s] [--connections 32] [--no-build]
+#   (WARMUP=30s and PACED_RATE=400 in the environment tune the warm-up and the paced load)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +21,9 @@ WORK=$ROOT/benchmarks/target
 mkdir -p "$WORK"
 
 DURATION=10s
-WARMUP=15s
+# bff-web's JIT keeps compiling for about half a minute of load before its throughput settles
+WARMUP=${WARMUP:-30s}
+PACED_RATE=${PACED_RATE:-400}
 CONNECTIONS=32
 THREADS=2
 RATE_LIMIT=false
@@ -39,7 +46,7 @@ for tool in wrk nginx java curl; do
 	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 1; }
 done
 
-BACKEND=18000 NGINX=18001 PLAIN=18002 BFF=18003 BFF_RL_MEMORY=18004 BFF_RL_REDIS=18005 AGG=18006
+BACKEND=18000 NGINX=18001 PLAIN=18002 BFF=18003 BFF_RL_MEMORY=18004 BFF_RL_REDIS=18005 AGG=18006 JWT=18007
 JAVA_OPTS=(-Xms256m -Xmx512m -XX:TieredStopAtLevel=4)
 PIDS=()
 cleanup() {
@@ -58,7 +65,7 @@ trap cleanup EXIT
 if $BUILD; then
 	echo "building (offline) ..."
 	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds
-	./mvnw -o -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/harness \
+	./mvnw -o -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 STARTER_JAR=$(ls shared-edge-starter/target/shared-edge-starter-*-SNAPSHOT.jar | grep -v tests | head -1)
@@ -106,6 +113,13 @@ start plain java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-pl
 	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**
 wait_for "http://127.0.0.1:$PLAIN/products/p-0001"
 
+start jwt java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
+	--server.port=$JWT --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
+	--spring.cloud.gateway.server.webflux.routes[0].id=products \
+	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND \
+	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**
+wait_for "http://127.0.0.1:$JWT/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+
 bff_args() { # port
 	echo --server.port=$1 --management.server.port=$(($1 + 100)) \
 		--edge.security.jwt.issuer-uri=http://bench.issuer --edge.security.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
@@ -148,7 +162,7 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
 	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-declare -A RPS P50 P99
+declare -A RPS P50 P99 PACED50 PACED99
 measure() { # name url [header]
 	local name=$1 url=$2 header=${3:-}
 	local args=(-t$THREADS -c$CONNECTIONS --latency)
@@ -163,25 +177,68 @@ measure() { # name url [header]
 	printf '%-22s %10s req/s   p50 %8s ms   p99 %8s ms  %s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "$errors"
 }
 
-echo
-echo "same small JSON GET, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), $(nproc) CPUs"
-measure direct "http://127.0.0.1:$BACKEND/products/p-0001"
-measure nginx "http://127.0.0.1:$NGINX/products/p-0001"
-measure plain-scg "http://127.0.0.1:$PLAIN/products/p-0001"
-measure bff-full-chain "http://127.0.0.1:$BFF/api/products/p-0001" "Authorization: Bearer $TOKEN"
+# Paced load: 16 connections, each waiting between requests so that together they send about
+# PACED_RATE requests/s, well below what any row can serve; wrk's delay() hook does the pacing.
+PACED_CONNECTIONS=16
+cat >"$WORK/paced.lua" <<LUA
+function delay() return math.floor($PACED_CONNECTIONS * 1000 / $PACED_RATE) end
+LUA
+measure_paced() { # name url [header]
+	local name=$1 url=$2 header=${3:-}
+	local args=(-t$THREADS -c$PACED_CONNECTIONS --latency -s "$WORK/paced.lua")
+	[ -n "$header" ] && args+=(-H "$header")
+	wrk "${args[@]}" -d$DURATION "$url" >"$WORK/wrk-paced-$name.txt"
+	local rps
+	rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-paced-$name.txt")
+	PACED50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-paced-$name.txt")")
+	PACED99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-paced-$name.txt")")
+	printf '%-22s %10s req/s   p50 %8s ms   p99 %8s ms\n' "$name" "$rps" "${PACED50[$name]}" "${PACED99[$name]}"
+}
+
+ROWS=(direct nginx plain-scg scg+jwt-only bff-full-chain)
+declare -A URL HEADER
+URL[direct]="http://127.0.0.1:$BACKEND/products/p-0001"
+URL[nginx]="http://127.0.0.1:$NGINX/products/p-0001"
+URL[plain-scg]="http://127.0.0.1:$PLAIN/products/p-0001"
+URL[scg+jwt-only]="http://127.0.0.1:$JWT/products/p-0001"
+HEADER[scg+jwt-only]="Authorization: Bearer $TOKEN"
+URL[bff-full-chain]="http://127.0.0.1:$BFF/api/products/p-0001"
+HEADER[bff-full-chain]="Authorization: Bearer $TOKEN"
 if $RL_AVAILABLE; then
-	measure bff+rl-memory "http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001" "Authorization: Bearer $TOKEN"
-	measure bff+rl-redis "http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001" "Authorization: Bearer $TOKEN"
+	ROWS+=(bff+rl-memory bff+rl-redis)
+	URL[bff+rl-memory]="http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001"
+	HEADER[bff+rl-memory]="Authorization: Bearer $TOKEN"
+	URL[bff+rl-redis]="http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001"
+	HEADER[bff+rl-redis]="Authorization: Bearer $TOKEN"
 fi
+
+echo
+echo "full load: same small JSON GET, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), $(nproc) CPUs"
+for row in "${ROWS[@]}"; do
+	measure "$row" "${URL[$row]}" "${HEADER[$row]:-}"
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
 echo
+echo "scg+jwt-only vs plain-scg: throughput $(ratio "${RPS[scg+jwt-only]}" "${RPS[plain-scg]}")x (the floor of any edge chain built on Spring Security's JWT validation)"
 for full in bff-full-chain bff+rl-memory bff+rl-redis; do
 	[ -n "${RPS[$full]:-}" ] || continue
 	[ "$full" != bff-full-chain ] && echo "$full vs bff-full-chain (no limiter): throughput $(ratio "${RPS[$full]}" "${RPS[bff-full-chain]}")x"
 	echo "$full vs plain-scg (4/3): throughput $(ratio "${RPS[$full]}" "${RPS[plain-scg]}")x (target >= 0.80), p99 $(diff_ms "${P99[$full]}" "${P99[plain-scg]}") ms (target <= +2 ms)"
 	echo "$full vs nginx     (4/2): throughput $(ratio "${RPS[$full]}" "${RPS[nginx]}")x, p99 $(diff_ms "${P99[$full]}" "${P99[nginx]}") ms"
+	echo "$full vs scg+jwt-only   : throughput $(ratio "${RPS[$full]}" "${RPS[scg+jwt-only]}")x"
+done
+
+echo
+echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, wrk -d$DURATION"
+for row in "${ROWS[@]}"; do
+	measure_paced "$row" "${URL[$row]}" "${HEADER[$row]:-}"
+done
+echo
+for full in bff-full-chain bff+rl-memory bff+rl-redis; do
+	[ -n "${PACED50[$full]:-}" ] || continue
+	echo "$full vs plain-scg at paced load: p50 $(diff_ms "${PACED50[$full]}" "${PACED50[plain-scg]}") ms, p99 $(diff_ms "${PACED99[$full]}" "${PACED99[plain-scg]}") ms (target <= +2 ms)"
 done
 
 echo
