@@ -12,7 +12,7 @@
 # machine in the same run, not absolute; load generator, backend and gateway share the CPU.
 #
 #   benchmarks/run.sh [--rate-limit] [--duration 10s] [--connections 32] [--no-build]
-#   (WARMUP=30s and PACED_RATE=400 in the environment tune the warm-up and the paced load)
+#   (WARMUP=30s, PACED_RATE=400 and PACED_DURATION=20s in the environment tune the warm-up and the paced load)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,6 +24,8 @@ DURATION=10s
 # bff-web's JIT keeps compiling for about half a minute of load before its throughput settles
 WARMUP=${WARMUP:-30s}
 PACED_RATE=${PACED_RATE:-400}
+# tail latencies at a low rate need more samples than throughput does
+PACED_DURATION=${PACED_DURATION:-20s}
 CONNECTIONS=32
 THREADS=2
 RATE_LIMIT=false
@@ -187,7 +189,7 @@ measure_paced() { # name url [header]
 	local name=$1 url=$2 header=${3:-}
 	local args=(-t$THREADS -c$PACED_CONNECTIONS --latency -s "$WORK/paced.lua")
 	[ -n "$header" ] && args+=(-H "$header")
-	wrk "${args[@]}" -d$DURATION "$url" >"$WORK/wrk-paced-$name.txt"
+	wrk "${args[@]}" -d$PACED_DURATION "$url" >"$WORK/wrk-paced-$name.txt"
 	local rps
 	rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-paced-$name.txt")
 	PACED50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-paced-$name.txt")")
@@ -231,7 +233,7 @@ for full in bff-full-chain bff+rl-memory bff+rl-redis; do
 done
 
 echo
-echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, wrk -d$DURATION"
+echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, wrk -d$PACED_DURATION"
 for row in "${ROWS[@]}"; do
 	measure_paced "$row" "${URL[$row]}" "${HEADER[$row]:-}"
 done
