@@ -47,11 +47,11 @@ public final class LogCorrelation implements AutoCloseable {
 	 */
 	public static LogCorrelation open(@Nullable ServerWebExchange exchange, @Nullable String requestId) {
 		String request = (requestId != null || exchange == null) ? requestId : RequestIdWebFilter.requestId(exchange);
-		Span span = (TRACING && exchange != null) ? Tracing.span(exchange) : null;
+		String[] trace = (TRACING && exchange != null) ? Tracing.ids(exchange) : null;
 		List<String> added = new ArrayList<>(3);
-		if (span != null) {
-			put(TRACE_ID, span.context().traceId(), added);
-			put(SPAN_ID, span.context().spanId(), added);
+		if (trace != null) {
+			put(TRACE_ID, trace[0], added);
+			put(SPAN_ID, trace[1], added);
 		}
 		put(RequestIdWebFilter.MDC_KEY, request, added);
 		return added.isEmpty() ? NONE : new LogCorrelation(added);
@@ -63,8 +63,8 @@ public final class LogCorrelation implements AutoCloseable {
 	 * @return the trace id, or {@code null} without tracing
 	 */
 	public static @Nullable String traceId(ServerWebExchange exchange) {
-		Span span = TRACING ? Tracing.span(exchange) : null;
-		return (span != null) ? span.context().traceId() : null;
+		String[] trace = TRACING ? Tracing.ids(exchange) : null;
+		return (trace != null) ? trace[0] : null;
 	}
 
 	private static void put(String key, @Nullable String value, List<String> added) {
@@ -83,7 +83,7 @@ public final class LogCorrelation implements AutoCloseable {
 
 	private static final class Tracing {
 
-		static @Nullable Span span(ServerWebExchange exchange) {
+		static String @Nullable [] ids(ServerWebExchange exchange) {
 			Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 				.orElse(null);
 			if (context == null) {
@@ -91,7 +91,8 @@ public final class LogCorrelation implements AutoCloseable {
 			}
 			TracingObservationHandler.TracingContext tracing = context
 				.get(TracingObservationHandler.TracingContext.class);
-			return (tracing != null) ? tracing.getSpan() : null;
+			Span span = (tracing != null) ? tracing.getSpan() : null;
+			return (span != null) ? new String[] { span.context().traceId(), span.context().spanId() } : null;
 		}
 
 	}
