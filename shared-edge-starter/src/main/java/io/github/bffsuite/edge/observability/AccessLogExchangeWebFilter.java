@@ -37,4 +37,31 @@ public class AccessLogExchangeWebFilter implements WebFilter, Ordered {
 			.then(Mono.defer(() -> chain.filter(exchange)));
 	}
 
+	/**
+	 * Hands the exchange to {@link AccessLogHttpHandlerDecorator} before any other filter
+	 * runs, so that requests the security chain rejects are still logged with their trace
+	 * and request ids; {@link AccessLogExchangeWebFilter} later replaces it with the
+	 * authenticated exchange.
+	 */
+	public static class Registration implements WebFilter, Ordered {
+
+		/** Order of this filter: before all others but the very first. */
+		public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+		@Override
+		public int getOrder() {
+			return ORDER;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			AccessLogHttpHandlerDecorator.CountingResponse response = AccessLogHttpHandlerDecorator.counting(exchange);
+			if (response != null) {
+				response.exchange(exchange);
+			}
+			return chain.filter(exchange);
+		}
+
+	}
+
 }

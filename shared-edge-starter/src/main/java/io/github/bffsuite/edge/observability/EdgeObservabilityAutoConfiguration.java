@@ -67,6 +67,12 @@ public final class EdgeObservabilityAutoConfiguration {
 			return new AccessLogExchangeWebFilter();
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		AccessLogExchangeWebFilter.Registration edgeAccessLogExchangeRegistration() {
+			return new AccessLogExchangeWebFilter.Registration();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

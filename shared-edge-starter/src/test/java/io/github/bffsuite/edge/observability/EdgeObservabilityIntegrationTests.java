@@ -120,6 +120,14 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-rejected-1\""));
 		assertThat(output.getOut()).contains("\"status\":401,")
 			.doesNotContain("\"principal\":\"u-001\",\"requestId\":\"req-rejected-1\"");
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains("\"requestId\":\"req-rejected-1\""))
+			.findFirst()
+			.orElseThrow();
+		// rejected before it reached a route, the request still has its trace in the line
+		assertThat(line).containsPattern("\\[[0-9a-f]{32},[0-9a-f]{16},req-rejected-1\\] ")
+			.containsPattern("\"traceId\":\"[0-9a-f]{32}\"");
 	}
 
 	@Test
