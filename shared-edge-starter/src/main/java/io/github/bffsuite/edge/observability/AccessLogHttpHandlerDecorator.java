@@ -85,13 +85,12 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 		if (this.log && logger.isInfoEnabled()) {
 			EdgePrincipal principal = (exchange != null) ? principal(exchange) : null;
 			String requestId = response.getHeaders().getFirst(this.requestIdHeader);
-			String line = new AccessLogEntry(method, route, request.getPath().value(), status,
-					TimeUnit.NANOSECONDS.toMillis(nanos), response.bytes.get(), requestId,
-					(principal != null) ? principal.getName() : null, (principal != null) ? principal.tenantId() : null,
-					this.client, (exchange != null) ? this.details.traceId(exchange) : null)
-				.toJson();
 			try (LogCorrelation correlation = LogCorrelation.open(exchange, requestId)) {
-				logger.info(line);
+				logger.info(new AccessLogEntry(method, route, request.getPath().value(), status,
+						TimeUnit.NANOSECONDS.toMillis(nanos), response.bytes.get(), requestId,
+						(principal != null) ? principal.getName() : null,
+						(principal != null) ? principal.tenantId() : null, this.client, correlation.traceId())
+					.toJson());
 			}
 		}
 	}
@@ -139,13 +138,6 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 		 * @return the route id, the handler's path pattern, or {@code none}
 		 */
 		String route(ServerWebExchange exchange);
-
-		/**
-		 * Return the trace id of the request.
-		 * @param exchange the exchange
-		 * @return the trace id or {@code null}
-		 */
-		@Nullable String traceId(ServerWebExchange exchange);
 
 	}
 

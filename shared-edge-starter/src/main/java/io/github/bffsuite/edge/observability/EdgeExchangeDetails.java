@@ -1,6 +1,5 @@
 package io.github.bffsuite.edge.observability;
 
-import io.github.bffsuite.edge.web.LogCorrelation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -11,9 +10,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Reads the route and trace id of an exchange: the Spring Cloud Gateway route id, else
- * the WebFlux handler's path pattern; the trace id of the server observation when
- * Micrometer Tracing is present.
+ * Reads the route of an exchange: the Spring Cloud Gateway route id, else the WebFlux
+ * handler's path pattern.
  */
 class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetails {
 
@@ -33,11 +31,6 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 			return pathPattern.getPatternString();
 		}
 		return "none";
-	}
-
-	@Override
-	public @Nullable String traceId(ServerWebExchange exchange) {
-		return LogCorrelation.traceId(exchange);
 	}
 
 	private static final class Gateway {

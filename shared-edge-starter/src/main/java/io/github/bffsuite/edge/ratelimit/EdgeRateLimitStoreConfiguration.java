@@ -44,10 +44,9 @@ final class EdgeRateLimitStoreConfiguration {
 		@ConditionalOnMissingBean(name = "edgeRateLimitScript")
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		RedisScript<List<Long>> edgeRateLimitScript() throws IOException {
-			// Read once: a script backed by a resource checks the resource's
-			// last-modified
-			// time before every call, which inside a jar throws and catches an exception
-			// per request (about a tenth of a Redis-limited route's CPU)
+			// Read once: a resource-backed script checks its last-modified time
+			// before every call, which inside a jar throws and catches an
+			// exception per request (a tenth of a Redis-limited route's CPU)
 			String lua = new ClassPathResource("META-INF/scripts/edge_token_bucket.lua")
 				.getContentAsString(StandardCharsets.UTF_8);
 			return (RedisScript) RedisScript.of(lua, List.class);

@@ -30,12 +30,13 @@ public final class LogCorrelation implements AutoCloseable {
 	private static final boolean TRACING = ClassUtils
 		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", LogCorrelation.class.getClassLoader());
 
-	private static final LogCorrelation NONE = new LogCorrelation(List.of());
-
 	private final List<String> added;
 
-	private LogCorrelation(List<String> added) {
+	private final @Nullable String traceId;
+
+	private LogCorrelation(List<String> added, @Nullable String traceId) {
 		this.added = added;
+		this.traceId = traceId;
 	}
 
 	/**
@@ -54,17 +55,16 @@ public final class LogCorrelation implements AutoCloseable {
 			put(SPAN_ID, trace[1], added);
 		}
 		put(RequestIdWebFilter.MDC_KEY, request, added);
-		return added.isEmpty() ? NONE : new LogCorrelation(added);
+		return new LogCorrelation(added, (trace != null) ? trace[0] : null);
 	}
 
 	/**
-	 * Return the trace id of an exchange's server request observation.
-	 * @param exchange the exchange
+	 * Return the trace id of the exchange's server request observation, whether or not
+	 * this scope put it in the MDC.
 	 * @return the trace id, or {@code null} without tracing
 	 */
-	public static @Nullable String traceId(ServerWebExchange exchange) {
-		String[] trace = TRACING ? Tracing.ids(exchange) : null;
-		return (trace != null) ? trace[0] : null;
+	public @Nullable String traceId() {
+		return this.traceId;
 	}
 
 	private static void put(String key, @Nullable String value, List<String> added) {
