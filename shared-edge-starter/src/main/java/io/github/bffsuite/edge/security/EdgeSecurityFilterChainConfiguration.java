@@ -60,7 +60,8 @@ class EdgeSecurityFilterChainConfiguration {
 				exchanges.matchers(rule.matcher()).access((authentication, context) -> rule.check(authentication));
 			}
 			if (properties.getRulesDefault() == EdgeSecurityProperties.RulesDefault.DENY) {
-				// a caller without credentials still gets the 401 challenge (the exception
+				// a caller without credentials still gets the 401 challenge (the
+				// exception
 				// translation filter answers a denial without a principal that way)
 				exchanges.anyExchange().denyAll();
 			}

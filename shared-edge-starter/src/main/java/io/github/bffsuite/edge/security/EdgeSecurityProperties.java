@@ -53,10 +53,10 @@ public class EdgeSecurityProperties {
 	private List<ScopeRule> rules = new ArrayList<>();
 
 	/**
-	 * What an authenticated request to a path that no scope rule and no permit path
-	 * names gets: "authenticated" lets any authenticated caller through, "deny" refuses
-	 * it with a 403 problem, so that only paths a rule names are reachable. A rule with
-	 * no scopes opens its path to any authenticated caller.
+	 * What an authenticated request to a path that no scope rule and no permit path names
+	 * gets: "authenticated" lets any authenticated caller through, "deny" refuses it with
+	 * a 403 problem, so that only paths a rule names are reachable. A rule with no scopes
+	 * opens its path to any authenticated caller.
 	 */
 	private RulesDefault rulesDefault = RulesDefault.AUTHENTICATED;
 

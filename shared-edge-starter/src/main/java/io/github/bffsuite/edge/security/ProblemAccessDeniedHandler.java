@@ -45,9 +45,10 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 			if (scopes.isEmpty()) {
 				// no rule names the path: denied by default, no scope would help
 				this.listeners.forEach((listener) -> listener.onFailure(exchange, "access-denied"));
-				return this.writer.write(exchange, EdgeProblems.problem(HttpStatus.FORBIDDEN, "access-denied",
-						"No access rule grants " + exchange.getRequest().getMethod().name() + " "
-								+ exchange.getRequest().getPath().pathWithinApplication().value()));
+				return this.writer.write(exchange,
+						EdgeProblems.problem(HttpStatus.FORBIDDEN, "access-denied",
+								"No access rule grants " + exchange.getRequest().getMethod().name() + " "
+										+ exchange.getRequest().getPath().pathWithinApplication().value()));
 			}
 			String scope = String.join(" ", new TreeSet<>(scopes));
 			ProblemDetail problem = EdgeProblems.problem(HttpStatus.FORBIDDEN, "insufficient-scope",
