@@ -50,6 +50,12 @@ final class SampleBackend implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 
+	List<Map<String, String>> requests(String method, String path) {
+		return this.requests.stream()
+			.filter((request) -> request.get(":method").equals(method) && request.get(":uri").startsWith(path))
+			.toList();
+	}
+
 	List<Map<String, String>> requests() {
 		return this.requests;
 	}
@@ -149,7 +155,11 @@ final class SampleBackend implements AutoCloseable {
 				Map<String, Object> order = order(id, tenant, headers.get("x-client-id"), items, "PENDING");
 				this.orders.put(id, order);
 				this.idempotencyKeys.put(tenant + "|" + key, id);
-				return send(response, 201, order);
+				// product p-0777 is slow to order, so a retry can overtake the first
+				// request
+				boolean slow = items.stream().anyMatch((item) -> item.get("productId").equals("p-0777"));
+				return slow ? Mono.delay(java.time.Duration.ofMillis(1500)).then(send(response, 201, order))
+						: send(response, 201, order);
 			});
 		}
 		String[] segments = path.split("/");
