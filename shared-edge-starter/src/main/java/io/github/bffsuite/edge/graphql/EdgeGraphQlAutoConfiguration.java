@@ -25,7 +25,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -121,31 +120,20 @@ public final class EdgeGraphQlAutoConfiguration {
 				httpHandler::handleRequest);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "edge.graphql.persisted-queries.store", havingValue = "memory", matchIfMissing = true)
-	static class InMemoryPersistedQueries {
-
-		@Bean
-		@ConditionalOnMissingBean
-		PersistedQueryStore edgeGraphQlPersistedQueryStore(EdgeGraphQlProperties properties) {
-			EdgeGraphQlProperties.PersistedQueries settings = properties.getPersistedQueries();
-			return new InMemoryPersistedQueryStore(settings.getMaxEntries(), settings.getTimeToLive());
+	@Bean
+	@ConditionalOnMissingBean
+	PersistedQueryStore edgeGraphQlPersistedQueryStore(EdgeGraphQlProperties properties,
+			ObjectProvider<ReactiveStringRedisTemplate> redis) {
+		EdgeGraphQlProperties.PersistedQueries settings = properties.getPersistedQueries();
+		if (settings.getStore() == EdgeGraphQlProperties.PersistedQueries.Store.REDIS) {
+			ReactiveStringRedisTemplate template = redis.getIfAvailable();
+			if (template == null) {
+				throw new IllegalStateException(
+						"edge.graphql.persisted-queries.store=redis needs Redis (spring.data.redis.*)");
+			}
+			return new RedisPersistedQueryStore(template, settings.getKeyPrefix(), settings.getTimeToLive());
 		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "edge.graphql.persisted-queries.store", havingValue = "redis")
-	static class RedisPersistedQueries {
-
-		@Bean
-		@ConditionalOnMissingBean
-		PersistedQueryStore edgeGraphQlPersistedQueryStore(EdgeGraphQlProperties properties,
-				ReactiveStringRedisTemplate redis) {
-			EdgeGraphQlProperties.PersistedQueries settings = properties.getPersistedQueries();
-			return new RedisPersistedQueryStore(redis, settings.getKeyPrefix(), settings.getTimeToLive());
-		}
-
+		return new InMemoryPersistedQueryStore(settings.getMaxEntries(), settings.getTimeToLive());
 	}
 
 }
