@@ -59,7 +59,15 @@ class EdgeSecurityFilterChainConfiguration {
 			for (ScopeRules.Rule rule : rules.rules()) {
 				exchanges.matchers(rule.matcher()).access((authentication, context) -> rule.check(authentication));
 			}
-			exchanges.anyExchange().authenticated();
+			if (properties.getRulesDefault() == EdgeSecurityProperties.RulesDefault.DENY) {
+				// a caller without credentials still gets the 401 challenge (the
+				// exception
+				// translation filter answers a denial without a principal that way)
+				exchanges.anyExchange().denyAll();
+			}
+			else {
+				exchanges.anyExchange().authenticated();
+			}
 		});
 		ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
 		if (decoder != null) {

@@ -53,6 +53,14 @@ public class EdgeSecurityProperties {
 	private List<ScopeRule> rules = new ArrayList<>();
 
 	/**
+	 * What an authenticated request to a path that no scope rule and no permit path names
+	 * gets: "authenticated" lets any authenticated caller through, "deny" refuses it with
+	 * a 403 problem, so that only paths a rule names are reachable. A rule with no scopes
+	 * opens its path to any authenticated caller.
+	 */
+	private RulesDefault rulesDefault = RulesDefault.AUTHENTICATED;
+
+	/**
 	 * JWT bearer token validation.
 	 */
 	private final Jwt jwt = new Jwt();
@@ -102,6 +110,14 @@ public class EdgeSecurityProperties {
 		this.rules = rules;
 	}
 
+	public RulesDefault getRulesDefault() {
+		return this.rulesDefault;
+	}
+
+	public void setRulesDefault(RulesDefault rulesDefault) {
+		this.rulesDefault = rulesDefault;
+	}
+
 	public Jwt getJwt() {
 		return this.jwt;
 	}
@@ -120,6 +136,19 @@ public class EdgeSecurityProperties {
 
 		/** API keys in a request header. */
 		API_KEY
+
+	}
+
+	/**
+	 * What applies to authenticated requests that no scope rule names.
+	 */
+	public enum RulesDefault {
+
+		/** Any authenticated caller may go on. */
+		AUTHENTICATED,
+
+		/** The request is refused with 403: only paths a rule names are reachable. */
+		DENY
 
 	}
 
@@ -359,6 +388,11 @@ public class EdgeSecurityProperties {
 		private String roles = "roles";
 
 		/**
+		 * Claim holding the partner plan, which selects rate-limit policies.
+		 */
+		private String plan = "plan";
+
+		/**
 		 * Claims holding the client id, tried in order.
 		 */
 		private List<String> clientId = new ArrayList<>(List.of("client_id", "azp", "cid"));
@@ -393,6 +427,14 @@ public class EdgeSecurityProperties {
 
 		public void setRoles(String roles) {
 			this.roles = roles;
+		}
+
+		public String getPlan() {
+			return this.plan;
+		}
+
+		public void setPlan(String plan) {
+			this.plan = plan;
 		}
 
 		public List<String> getClientId() {

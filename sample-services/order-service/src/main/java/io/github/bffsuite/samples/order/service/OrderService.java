@@ -25,7 +25,8 @@ import io.github.bffsuite.samples.support.Problems;
 
 /**
  * The order use cases, with the access rules: a user sees and changes only their own
- * orders; a partner sees the orders of its tenant but changes none.
+ * orders; a partner sees the orders of its tenant and, granted {@code orders:write},
+ * places orders and cancels its tenant's orders.
  */
 public class OrderService {
 
@@ -123,7 +124,7 @@ public class OrderService {
 	 * @return the order
 	 */
 	public Mono<Order> create(Caller caller, List<NewOrder.Line> lines) {
-		String userId = caller.requireUser();
+		String userId = caller.requireWriter();
 		Set<String> productIds = new LinkedHashSet<>();
 		lines.forEach((line) -> productIds.add(Objects.requireNonNull(line.productId())));
 		return this.catalog.prices(productIds, caller.identity()).map((prices) -> {
@@ -147,9 +148,9 @@ public class OrderService {
 	 */
 	public Mono<Order> cancel(Caller caller, String id) {
 		return Mono.fromSupplier(() -> {
-			caller.requireUser();
+			caller.requireWriter();
 			Order order = find(id);
-			if (!caller.owns(order)) {
+			if (!caller.canChange(order)) {
 				throw Problems.notFound("Order " + id);
 			}
 			return this.fulfilment.cancel(id);

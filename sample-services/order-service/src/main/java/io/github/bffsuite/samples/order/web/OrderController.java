@@ -91,7 +91,7 @@ public class OrderController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
 			@RequestBody Mono<NewOrder> body) {
 		Caller caller = Caller.of(Identity.from(request));
-		String userId = caller.requireUser();
+		String userId = caller.requireWriter();
 		if (idempotencyKey == null || !SAFE_KEY.matcher(idempotencyKey).matches()) {
 			throw Problems.badRequest(IDEMPOTENCY_KEY + " header is required: 1 to 128 of A-Z a-z 0-9 . _ : ~ + = -");
 		}
