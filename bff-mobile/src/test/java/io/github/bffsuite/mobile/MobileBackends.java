@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,8 @@ final class MobileBackends implements AutoCloseable {
 					"roles", List.of("user"), "createdAt", "2025-01-01T00:00:00Z"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final LoopResources LOOPS = LoopResources.create("mobile-backends", 2, true);
 
 	private final Map<String, Service> services = new LinkedHashMap<>();
 
@@ -275,7 +278,9 @@ final class MobileBackends implements AutoCloseable {
 				case "order-service" -> MobileBackends.this::orders;
 				default -> MobileBackends.this::products;
 			};
+			// loops of its own: a gateway context that closes may dispose the global ones
 			this.server = reactor.netty.http.server.HttpServer.create()
+				.runOn(LOOPS)
 				.host("127.0.0.1")
 				.port(0)
 				.handle((request, response) -> request.receive()
@@ -342,6 +347,10 @@ final class MobileBackends implements AutoCloseable {
 
 		List<String> requests() {
 			return List.copyOf(this.requests);
+		}
+
+		int port() {
+			return this.server.port();
 		}
 
 		Map<String, String> lastHeaders() {
