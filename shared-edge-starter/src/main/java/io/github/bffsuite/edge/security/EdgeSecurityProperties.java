@@ -53,6 +53,14 @@ public class EdgeSecurityProperties {
 	private List<ScopeRule> rules = new ArrayList<>();
 
 	/**
+	 * What an authenticated request to a path that no scope rule and no permit path names
+	 * gets: "authenticated" lets any authenticated caller through, "deny" refuses it with
+	 * a 403 problem, so that only paths a rule names are reachable. A rule with no scopes
+	 * opens its path to any authenticated caller.
+	 */
+	private RulesDefault rulesDefault = RulesDefault.AUTHENTICATED;
+
+	/**
 	 * JWT bearer token validation.
 	 */
 	private final Jwt jwt = new Jwt();
@@ -102,6 +110,14 @@ public class EdgeSecurityProperties {
 		this.rules = rules;
 	}
 
+	public RulesDefault getRulesDefault() {
+		return this.rulesDefault;
+	}
+
+	public void setRulesDefault(RulesDefault rulesDefault) {
+		this.rulesDefault = rulesDefault;
+	}
+
 	public Jwt getJwt() {
 		return this.jwt;
 	}
@@ -120,6 +136,19 @@ public class EdgeSecurityProperties {
 
 		/** API keys in a request header. */
 		API_KEY
+
+	}
+
+	/**
+	 * What applies to authenticated requests that no scope rule names.
+	 */
+	public enum RulesDefault {
+
+		/** Any authenticated caller may go on. */
+		AUTHENTICATED,
+
+		/** The request is refused with 403: only paths a rule names are reachable. */
+		DENY
 
 	}
 
@@ -359,6 +388,11 @@ public class EdgeSecurityProperties {
 		private String roles = "roles";
 
 		/**
+		 * Claim holding the partner plan, which selects rate-limit policies.
+		 */
+		private String plan = "plan";
+
+		/**
 		 * Claims holding the client id, tried in order.
 		 */
 		private List<String> clientId = new ArrayList<>(List.of("client_id", "azp", "cid"));
@@ -393,6 +427,14 @@ public class EdgeSecurityProperties {
 
 		public void setRoles(String roles) {
 			this.roles = roles;
+		}
+
+		public String getPlan() {
+			return this.plan;
+		}
+
+		public void setPlan(String plan) {
+			this.plan = plan;
 		}
 
 		public List<String> getClientId() {
@@ -442,7 +484,22 @@ public class EdgeSecurityProperties {
 		private Duration cacheTtl = Duration.ofMillis(500);
 
 		/**
-		 * Keys known to the in-memory store, by key id. Only hashes are configured.
+		 * Whether keys must be in the checksummed format
+		 * bffk_&lt;environment&gt;_&lt;tenant&gt;_&lt;random&gt;&lt;checksum&gt;: a key
+		 * that is not is refused before any store lookup, as is one whose tenant differs
+		 * from its record's.
+		 */
+		private boolean requireChecksum = false;
+
+		/**
+		 * Shortest time between two last-used updates of a key from one instance; 0 turns
+		 * them off.
+		 */
+		private Duration touchInterval = Duration.ofMinutes(1);
+
+		/**
+		 * Keys declared in configuration, by key id; only hashes are configured. The
+		 * memory store holds them, the Redis store is seeded with them at start-up.
 		 */
 		private Map<String, KeyDefinition> keys = new LinkedHashMap<>();
 
@@ -492,6 +549,22 @@ public class EdgeSecurityProperties {
 
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
+		}
+
+		public boolean isRequireChecksum() {
+			return this.requireChecksum;
+		}
+
+		public void setRequireChecksum(boolean requireChecksum) {
+			this.requireChecksum = requireChecksum;
+		}
+
+		public Duration getTouchInterval() {
+			return this.touchInterval;
+		}
+
+		public void setTouchInterval(Duration touchInterval) {
+			this.touchInterval = touchInterval;
 		}
 
 		public Map<String, KeyDefinition> getKeys() {
@@ -565,6 +638,11 @@ public class EdgeSecurityProperties {
 		 */
 		private boolean revoked;
 
+		/**
+		 * Addresses or CIDR ranges the key may be used from; any when empty.
+		 */
+		private List<String> allowedIps = new ArrayList<>();
+
 		public String getHash() {
 			return this.hash;
 		}
@@ -611,6 +689,14 @@ public class EdgeSecurityProperties {
 
 		public void setRevoked(boolean revoked) {
 			this.revoked = revoked;
+		}
+
+		public List<String> getAllowedIps() {
+			return this.allowedIps;
+		}
+
+		public void setAllowedIps(List<String> allowedIps) {
+			this.allowedIps = allowedIps;
 		}
 
 	}

@@ -17,7 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers authenticated requests that lack a required scope with a 403 problem and an RFC
- * 6750 {@code insufficient_scope} challenge naming the scopes.
+ * 6750 {@code insufficient_scope} challenge naming the scopes, and requests to a path no
+ * rule names (when rules deny by default) with a 403 {@code access-denied} problem.
  */
 public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
@@ -41,6 +42,14 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		return this.rules.requiredScopes(exchange).defaultIfEmpty(Set.of()).flatMap((scopes) -> {
+			if (scopes.isEmpty()) {
+				// no rule names the path: denied by default, no scope would help
+				this.listeners.forEach((listener) -> listener.onFailure(exchange, "access-denied"));
+				return this.writer.write(exchange,
+						EdgeProblems.problem(HttpStatus.FORBIDDEN, "access-denied",
+								"No access rule grants " + exchange.getRequest().getMethod().name() + " "
+										+ exchange.getRequest().getPath().pathWithinApplication().value()));
+			}
 			String scope = String.join(" ", new TreeSet<>(scopes));
 			ProblemDetail problem = EdgeProblems.problem(HttpStatus.FORBIDDEN, "insufficient-scope",
 					scope.isEmpty() ? "Access to this resource is denied" : "Scope(s) required: " + scope);

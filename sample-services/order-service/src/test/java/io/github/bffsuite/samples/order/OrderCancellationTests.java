@@ -71,6 +71,29 @@ class OrderCancellationTests extends OrderServiceIntegrationTests {
 	}
 
 	@Test
+	void letsAPartnerWithWriteScopeCancelItsTenantsOrdersOnly() {
+		Order order = newestOrder("u-047", OrderStatus.PENDING);
+		String otherTenant = tenantOf("u-047").equals("acme") ? "globex" : "acme";
+		this.client.post()
+			.uri("/orders/{id}/cancel", order.id())
+			.headers(partner(otherTenant))
+			.headers((headers) -> headers.set("X-Scopes", "orders:read orders:write"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.post()
+			.uri("/orders/{id}/cancel", order.id())
+			.headers(partner(tenantOf("u-047")))
+			.headers((headers) -> headers.set("X-Scopes", "orders:read orders:write"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
+	}
+
+	@Test
 	void answers400ForMalformedIdAnd404ForUnknownOrder() {
 		cancel("u-043", "o-1").expectStatus().isBadRequest();
 		cancel("u-043", "o-999999").expectStatus().isNotFound();

@@ -225,6 +225,25 @@ class OrderCreationTests extends OrderServiceIntegrationTests {
 	}
 
 	@Test
+	void letsAPartnerWithWriteScopePlaceAnOrderForItsTenant() {
+		this.client.post()
+			.uri("/orders")
+			.headers(partner("globex"))
+			.headers((headers) -> headers.set("X-Scopes", "orders:read orders:write"))
+			.header("Idempotency-Key", "key-partner-write-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(TWO_LINES)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.tenantId")
+			.isEqualTo("globex")
+			.jsonPath("$.userId")
+			.isEqualTo("partner-globex");
+	}
+
+	@Test
 	void requiresAUserToPlaceAnOrder() {
 		this.client.post()
 			.uri("/orders")

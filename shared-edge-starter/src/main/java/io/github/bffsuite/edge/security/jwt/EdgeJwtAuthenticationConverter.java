@@ -60,7 +60,8 @@ public class EdgeJwtAuthenticationConverter implements Converter<Jwt, Mono<Abstr
 		return new EdgePrincipal(client ? EdgePrincipal.Kind.CLIENT : EdgePrincipal.Kind.USER, client ? null : subject,
 				string(jwt.getClaims().get(this.claims.getTenantId())), clientId,
 				strings(jwt.getClaims().get(this.claims.getScopes())),
-				strings(jwt.getClaims().get(this.claims.getRoles())), null);
+				strings(jwt.getClaims().get(this.claims.getRoles())),
+				string(jwt.getClaims().get(this.claims.getPlan())));
 	}
 
 	private static @Nullable String string(@Nullable Object value) {

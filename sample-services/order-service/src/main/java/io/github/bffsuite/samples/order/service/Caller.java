@@ -39,6 +39,34 @@ public record Caller(Identity identity, String tenantId, @Nullable String userId
 		return this.identity.requireUser();
 	}
 
+	/** Scope that lets a partner place and cancel orders for its tenant. */
+	public static final String PARTNER_WRITE_SCOPE = "orders:write";
+
+	/**
+	 * Return who places or changes orders: the user, or a partner granted
+	 * {@value #PARTNER_WRITE_SCOPE} (by its client id); fails with 401 for anyone else.
+	 * @return the user id, or the partner's client id
+	 */
+	public String requireWriter() {
+		if (this.userId == null && this.identity.clientId() != null && this.identity.hasScope(PARTNER_WRITE_SCOPE)) {
+			return this.identity.clientId();
+		}
+		return this.identity.requireUser();
+	}
+
+	/**
+	 * Whether this caller may change an order: its owner, or a partner of its tenant
+	 * granted {@value #PARTNER_WRITE_SCOPE}.
+	 * @param order the order
+	 * @return whether it may change it
+	 */
+	public boolean canChange(Order order) {
+		if (this.userId == null) {
+			return order.tenantId().equals(this.tenantId) && this.identity.hasScope(PARTNER_WRITE_SCOPE);
+		}
+		return owns(order);
+	}
+
 	/**
 	 * Whether this caller may see an order: its owner, or a partner of its tenant.
 	 * @param order the order

@@ -25,7 +25,8 @@ import io.github.bffsuite.samples.support.Problems;
 
 /**
  * The order use cases, with the access rules: a user sees and changes only their own
- * orders; a partner sees the orders of its tenant but changes none.
+ * orders; a partner sees the orders of its tenant and, granted {@code orders:write},
+ * places orders and cancels its tenant's orders.
  */
 public class OrderService {
 
@@ -68,6 +69,15 @@ public class OrderService {
 			boolean more = orders.size() > limit;
 			return new Page(more ? orders.subList(0, limit) : orders, more);
 		});
+	}
+
+	/**
+	 * Count the caller's orders (a partner's: its tenant's) by status.
+	 * @param caller the caller
+	 * @return the count of every status
+	 */
+	public Mono<Map<OrderStatus, Integer>> counts(Caller caller) {
+		return Mono.fromSupplier(() -> this.store.countByStatus(caller.tenantId(), caller.userId()));
 	}
 
 	/**
@@ -114,7 +124,7 @@ public class OrderService {
 	 * @return the order
 	 */
 	public Mono<Order> create(Caller caller, List<NewOrder.Line> lines) {
-		String userId = caller.requireUser();
+		String userId = caller.requireWriter();
 		Set<String> productIds = new LinkedHashSet<>();
 		lines.forEach((line) -> productIds.add(Objects.requireNonNull(line.productId())));
 		return this.catalog.prices(productIds, caller.identity()).map((prices) -> {
@@ -138,9 +148,9 @@ public class OrderService {
 	 */
 	public Mono<Order> cancel(Caller caller, String id) {
 		return Mono.fromSupplier(() -> {
-			caller.requireUser();
+			caller.requireWriter();
 			Order order = find(id);
-			if (!caller.owns(order)) {
+			if (!caller.canChange(order)) {
 				throw Problems.notFound("Order " + id);
 			}
 			return this.fulfilment.cancel(id);

@@ -76,6 +76,11 @@ public class OrderController {
 		});
 	}
 
+	@GetMapping("/counts")
+	public Mono<OrderCountsView> counts(ServerHttpRequest request) {
+		return Mono.defer(() -> this.orders.counts(Caller.of(Identity.from(request)))).map(OrderCountsView::of);
+	}
+
 	@GetMapping("/{id}")
 	public Mono<Order> get(ServerHttpRequest request, @PathVariable String id) {
 		return Mono.defer(() -> this.orders.get(Caller.of(Identity.from(request)), id));
@@ -86,7 +91,7 @@ public class OrderController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
 			@RequestBody Mono<NewOrder> body) {
 		Caller caller = Caller.of(Identity.from(request));
-		String userId = caller.requireUser();
+		String userId = caller.requireWriter();
 		if (idempotencyKey == null || !SAFE_KEY.matcher(idempotencyKey).matches()) {
 			throw Problems.badRequest(IDEMPOTENCY_KEY + " header is required: 1 to 128 of A-Z a-z 0-9 . _ : ~ + = -");
 		}

@@ -1,0 +1,7 @@
+/**
+ * Quota usage of partners: the usage endpoint and quota event webhooks.
+ */
+@NullMarked
+package io.github.bffsuite.partner.usage;
+
+import org.jspecify.annotations.NullMarked;

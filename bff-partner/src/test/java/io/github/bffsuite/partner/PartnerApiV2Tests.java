@@ -1,0 +1,83 @@
+package io.github.bffsuite.partner;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Version 2 of the partner API through the running gateway: money as amount and currency,
+ * RFC 3339 timestamps, no deprecation headers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class PartnerApiV2Tests extends PartnerGatewayTestSupport {
+
+	@Test
+	void listsProductsWithMoneyAndNoDeprecationHeaders() {
+		this.client.get()
+			.uri("/partner/v2/products?category=books")
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Deprecation")
+			.expectHeader()
+			.doesNotExist("Sunset")
+			.expectBody()
+			.jsonPath("$.data[0].price.amount")
+			.isEqualTo("12.99")
+			.jsonPath("$.data[0].price.currency")
+			.isEqualTo("EUR")
+			.jsonPath("$.nextCursor")
+			.doesNotExist();
+	}
+
+	@Test
+	void getsAnOrderWithMoneyAndRfc3339Timestamps() {
+		String id = backend.orderOf("acme", "PAID");
+		this.client.get()
+			.uri("/partner/v2/orders/" + id)
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total.amount")
+			.isEqualTo("25.98")
+			.jsonPath("$.total.currency")
+			.isEqualTo("EUR")
+			.jsonPath("$.items[0].unitPrice.amount")
+			.isEqualTo("12.99")
+			.jsonPath("$.items[0].lineTotal.amount")
+			.isEqualTo("25.98")
+			.jsonPath("$.createdAt")
+			.value((String value) -> assertThat(value).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"))
+			.jsonPath("$.updatedAt")
+			.isEqualTo("2026-11-02T10:00:00Z");
+	}
+
+	@Test
+	void createsAnOrderAndPointsAtItsV2Location() {
+		Map<?, ?> created = this.client.post()
+			.uri("/partner/v2/orders")
+			.headers((h) -> h.setBearerAuth(partnerToken("acme", "orders:read orders:write")))
+			.header("Idempotency-Key", "v2-create-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"items\":[{\"productId\":\"p-0001\",\"quantity\":1}]}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "/partner/v2/orders/o-\\d+")
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created.get("total")).isEqualTo(Map.of("amount", "12.99", "currency", "EUR"));
+	}
+
+}

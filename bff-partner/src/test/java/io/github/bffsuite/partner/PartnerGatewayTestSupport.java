@@ -1,0 +1,69 @@
+package io.github.bffsuite.partner;
+
+import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A running bff-partner as its application.yml configures it, with a real JWKS endpoint
+ * for partner client-credential tokens and a real HTTP stand-in for order-service and
+ * product-service.
+ */
+abstract class PartnerGatewayTestSupport {
+
+	/** Dev-only key of tenant acme (plan pro), declared as a hash in application.yml. */
+	static final String ACME_DEV_KEY = "bffk_test_acme_pVHRr3Big2DfVmCjgDbtqC4L7tLwKR2031fuyj";
+
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
+
+	static final TestKeys keys = fixture.keys();
+
+	static final SampleBackend backend = new SampleBackend();
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void gatewayProperties(DynamicPropertyRegistry registry) {
+		fixture.register(registry);
+		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
+			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
+		}
+	}
+
+	@AfterAll
+	static void stopServers() {
+		fixture.close();
+	}
+
+	@BeforeEach
+	void setUpClient() {
+		this.client = GatewayTestFixture.client(this.port);
+		backend.clear();
+	}
+
+	/**
+	 * A client-credential token of a partner client of a tenant.
+	 * @param tenant the tenant
+	 * @param scopes the space-separated scopes
+	 * @return the signed token
+	 */
+	static String partnerToken(String tenant, String scopes) {
+		return keys.token()
+			.audience("bff-partner")
+			.claim("sub", "partner-" + tenant)
+			.claim("client_id", "partner-" + tenant)
+			.claim("tenant_id", tenant)
+			.claim("scope", scopes)
+			.build();
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.bffsuite.web.graphql;
+
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.web.client.Order;
+import io.github.bffsuite.web.client.OrderClient;
+import io.github.bffsuite.web.client.OrderItem;
+import io.github.bffsuite.web.client.OrderStatus;
+import io.github.bffsuite.web.client.Product;
+import io.github.bffsuite.web.client.StatusEvent;
+import io.github.bffsuite.web.client.User;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The caller's orders: queries, mutations and the status subscription, with line-item
+ * products and order users loaded in batches. order-service shows a user only their own
+ * orders, so another tenant's order is {@code NOT_FOUND} here too.
+ */
+@Controller
+class OrderController {
+
+	private final OrderClient orders;
+
+	OrderController(OrderClient orders) {
+		this.orders = orders;
+	}
+
+	@QueryMapping
+	Mono<Order> order(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.ORDERS_READ);
+		return this.orders.get(id);
+	}
+
+	@QueryMapping
+	Mono<Page<Order>> orders(@Argument @Nullable OrderStatus status, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.ORDERS_READ);
+		return Paging.page(first, after, (cursor, limit) -> this.orders.list(status, cursor, limit));
+	}
+
+	@MutationMapping
+	Mono<Order> placeOrder(@Argument PlaceOrderInput input, @AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.ORDERS_WRITE);
+		Access.requireUser(principal);
+		return this.orders.place(input.validate(), input.idempotencyKey());
+	}
+
+	@MutationMapping
+	Mono<Order> cancelOrder(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.ORDERS_WRITE);
+		Access.requireUser(principal);
+		return this.orders.cancel(id);
+	}
+
+	@SubscriptionMapping
+	Flux<StatusEvent> orderStatusChanged(@Argument String orderId, @AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.ORDERS_READ);
+		return this.orders.events(orderId);
+	}
+
+	@SchemaMapping(typeName = "Order")
+	Money total(Order order) {
+		return Money.ofCents(order.totalCents(), Money.ORDER_CURRENCY);
+	}
+
+	@SchemaMapping(typeName = "Order")
+	Mono<User> user(Order order, DataLoader<String, User> users) {
+		return BatchLoaders.load(users, order.userId());
+	}
+
+	@SchemaMapping(typeName = "LineItem")
+	Money unitPrice(OrderItem item) {
+		return Money.ofCents(item.unitPriceCents(), Money.ORDER_CURRENCY);
+	}
+
+	@SchemaMapping(typeName = "LineItem")
+	Money lineTotal(OrderItem item) {
+		return Money.ofCents(item.unitPriceCents() * item.quantity(), Money.ORDER_CURRENCY);
+	}
+
+	@SchemaMapping(typeName = "LineItem")
+	Mono<Product> product(OrderItem item, DataLoader<String, Product> products) {
+		return BatchLoaders.load(products, item.productId());
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.bffsuite.web.graphql;
+
+import java.util.List;
+
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.web.client.Product;
+import io.github.bffsuite.web.client.ProductClient;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The catalogue: single products through the {@code products} batch loader, searches as
+ * connections, and recommendations.
+ */
+@Controller
+class ProductController {
+
+	private static final int DEFAULT_RECOMMENDATIONS = 10;
+
+	private static final int MAX_RECOMMENDATIONS = 50;
+
+	private final ProductClient products;
+
+	ProductController(ProductClient products) {
+		this.products = products;
+	}
+
+	@QueryMapping
+	Mono<Product> product(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
+			DataLoader<String, Product> products) {
+		Access.requireScope(principal, Access.PRODUCTS_READ);
+		return BatchLoaders.load(products, id)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("Product " + id + " was not found")));
+	}
+
+	@QueryMapping
+	Mono<Page<Product>> products(@Argument @Nullable String category, @Argument @Nullable String query,
+			@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.PRODUCTS_READ);
+		String words = (query != null && !query.isBlank()) ? query.trim() : null;
+		return Paging.page(first, after, (cursor, limit) -> this.products.search(category, words, cursor, limit));
+	}
+
+	@QueryMapping
+	Mono<List<Product>> recommendations(@Argument @Nullable Integer first,
+			@AuthenticationPrincipal EdgePrincipal principal) {
+		Access.requireScope(principal, Access.PRODUCTS_READ);
+		String userId = Access.requireUser(principal);
+		int count = Paging.size(first, "first", DEFAULT_RECOMMENDATIONS, MAX_RECOMMENDATIONS);
+		return this.products.recommended(userId, count);
+	}
+
+	@SchemaMapping(typeName = "Product")
+	Money price(Product product) {
+		return Money.ofCents(product.priceCents(), product.currency());
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.bffsuite.web.graphql;
+
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.web.client.User;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Users: the caller and users of their tenant, with the e-mail shown only to the user and
+ * to admins of the tenant. Lookups go through the {@code users} batch loader, so
+ * {@code me} and every {@code Order.user} of a request cost one call together.
+ */
+@Controller
+class UserController {
+
+	@QueryMapping
+	Mono<User> me(@AuthenticationPrincipal EdgePrincipal principal, DataLoader<String, User> users) {
+		Access.requireScope(principal, Access.USERS_READ);
+		String userId = Access.requireUser(principal);
+		return BatchLoaders.load(users, userId)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + userId + " was not found")));
+	}
+
+	@QueryMapping
+	Mono<User> user(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
+			DataLoader<String, User> users) {
+		Access.requireScope(principal, Access.USERS_READ);
+		return BatchLoaders.load(users, id)
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + id + " was not found")));
+	}
+
+	@SchemaMapping(typeName = "User")
+	@Nullable String email(User user, @AuthenticationPrincipal EdgePrincipal principal) {
+		if (!Access.maySeeEmail(principal, user)) {
+			throw new ForbiddenException("A user's email is visible only to that user and to admins of their tenant");
+		}
+		return user.email();
+	}
+
+}
