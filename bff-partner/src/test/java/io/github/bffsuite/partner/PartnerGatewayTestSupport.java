@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class PartnerGatewayTestSupport {
 
 	/** Dev-only key of tenant acme (plan pro), declared as a hash in application.yml. */
-	static final String ACME_DEV_KEY = "bffk_acme_devonly_4Qm8ZpX2vT7nR1sK9wL3yB6cF0hJ5dGe";
+	static final String ACME_DEV_KEY = "bffk_test_acme_pVHRr3Big2DfVmCjgDbtqC4L7tLwKR2031fuyj";
 
 	static final GatewayTestFixture fixture = new GatewayTestFixture();
 

@@ -1,8 +1,13 @@
 package io.github.bffsuite.partner.config;
 
+import java.time.Clock;
+
 import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
+import io.github.bffsuite.edge.security.apikey.ApiKeyHasher;
+import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
 import io.github.bffsuite.partner.client.OrderServiceClient;
 import io.github.bffsuite.partner.client.ProductServiceClient;
+import io.github.bffsuite.partner.key.ApiKeyAdministration;
 import io.github.bffsuite.partner.web.DeprecationHeadersWebFilter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The partner API's downstream clients and version headers.
+ * The partner API's downstream clients, key administration and version headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartnerProperties.class)
@@ -24,6 +29,11 @@ class PartnerConfiguration {
 	@Bean
 	ProductServiceClient productServiceClient(EdgeDownstreamClients clients) {
 		return new ProductServiceClient(clients.webClient("product-service"));
+	}
+
+	@Bean
+	ApiKeyAdministration apiKeyAdministration(ApiKeyStore store, ApiKeyHasher hasher, PartnerProperties properties) {
+		return new ApiKeyAdministration(store, hasher, properties, Clock.systemUTC());
 	}
 
 	@Bean

@@ -297,6 +297,12 @@ public class PartnerProperties {
 	public static class Tenant {
 
 		/**
+		 * Plan of the API keys made for the tenant, such as basic or pro; the "default"
+		 * rate-limit plan applies when unset.
+		 */
+		private @Nullable String plan;
+
+		/**
 		 * URL quota events are POSTed to; none are sent when unset.
 		 */
 		private @Nullable URI webhookUrl;
@@ -306,6 +312,14 @@ public class PartnerProperties {
 		 * control.
 		 */
 		private @Nullable String webhookSecret;
+
+		public @Nullable String getPlan() {
+			return this.plan;
+		}
+
+		public void setPlan(@Nullable String plan) {
+			this.plan = plan;
+		}
 
 		public @Nullable URI getWebhookUrl() {
 			return this.webhookUrl;

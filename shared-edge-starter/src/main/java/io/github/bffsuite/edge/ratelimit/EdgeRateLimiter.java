@@ -89,6 +89,34 @@ public class EdgeRateLimiter {
 			.flatMap((principal) -> limit(exchange, references, cost, route, principal.orElse(null), proceed));
 	}
 
+	/**
+	 * Take a cost from one policy's bucket for the caller without answering the request,
+	 * for handlers that report a denial in their own format (such as GraphQL errors). The
+	 * decision joins the request's {@code RateLimit-*} headers.
+	 * @param exchange the exchange
+	 * @param policyName the policy name
+	 * @param cost the tokens to take
+	 * @param route the route id or path pattern, for {@link RateLimitKey#ROUTE}
+	 * @return the decision, empty when the caller lacks a key part the policy needs
+	 */
+	public Mono<RateLimitDecision> consume(ServerWebExchange exchange, String policyName, long cost, String route) {
+		RateLimitPolicy policy = this.policies.get(policyName, "request");
+		return exchange.getPrincipal()
+			.filter(EdgeAuthentication.class::isInstance)
+			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((principal) -> decide(exchange, policy, cost, route, principal.orElse(null)))
+			.mapNotNull((outcome) -> {
+				RateLimitDecision decision = outcome.decision();
+				if (decision != null) {
+					State state = state(exchange);
+					state.applied.add(new RateLimitHeaders.Applied(policy, decision));
+					RateLimitHeaders.write(exchange.getResponse().getHeaders(), state.applied);
+				}
+				return decision;
+			});
+	}
+
 	private Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
 			@Nullable EdgePrincipal principal, Supplier<Mono<Void>> proceed) {
 		List<RateLimitPolicy> resolved = this.policies.resolve(references, principal);

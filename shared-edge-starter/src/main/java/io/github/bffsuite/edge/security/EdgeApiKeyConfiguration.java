@@ -1,6 +1,8 @@
 package io.github.bffsuite.edge.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +12,9 @@ import io.github.bffsuite.edge.security.apikey.ApiKeyRecord;
 import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
 import io.github.bffsuite.edge.security.apikey.InMemoryApiKeyStore;
 import io.github.bffsuite.edge.security.apikey.RedisApiKeyStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +32,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 		EdgeApiKeyConfiguration.InMemoryStoreConfiguration.class })
 class EdgeApiKeyConfiguration {
 
+	private static final Log logger = LogFactory.getLog(EdgeApiKeyConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyHasher edgeApiKeyHasher(EdgeSecurityProperties properties) {
@@ -39,8 +46,24 @@ class EdgeApiKeyConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiKeyAuthenticationManager edgeApiKeyAuthenticationManager(ApiKeyStore store, ApiKeyHasher hasher) {
-		return new ApiKeyAuthenticationManager(store, hasher, Clock.systemUTC());
+	ApiKeyAuthenticationManager edgeApiKeyAuthenticationManager(ApiKeyStore store, ApiKeyHasher hasher,
+			EdgeSecurityProperties properties) {
+		EdgeSecurityProperties.ApiKey apiKey = properties.getApiKey();
+		return new ApiKeyAuthenticationManager(store, hasher, Clock.systemUTC(), apiKey.isRequireChecksum(),
+				apiKey.getTouchInterval());
+	}
+
+	static List<ApiKeyRecord> configuredKeys(EdgeSecurityProperties properties) {
+		List<ApiKeyRecord> records = new ArrayList<>();
+		for (Map.Entry<String, EdgeSecurityProperties.KeyDefinition> entry : properties.getApiKey()
+			.getKeys()
+			.entrySet()) {
+			EdgeSecurityProperties.KeyDefinition key = entry.getValue();
+			records.add(new ApiKeyRecord(entry.getKey(), key.getHash().toLowerCase(Locale.ROOT), key.getTenant(),
+					key.getPlan(), key.getScopes(), key.getExpiresAt(), key.isRevoked(), entry.getKey(), "", null, null,
+					key.getAllowedIps()));
+		}
+		return records;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -51,7 +74,15 @@ class EdgeApiKeyConfiguration {
 		@ConditionalOnMissingBean(ApiKeyStore.class)
 		RedisApiKeyStore edgeRedisApiKeyStore(ReactiveStringRedisTemplate redis, EdgeSecurityProperties properties) {
 			EdgeSecurityProperties.ApiKey apiKey = properties.getApiKey();
-			return new RedisApiKeyStore(redis, apiKey.getRedisKeyPrefix(), apiKey.getCacheTtl(), Clock.systemUTC());
+			RedisApiKeyStore store = new RedisApiKeyStore(redis, apiKey.getRedisKeyPrefix(), apiKey.getCacheTtl(),
+					Clock.systemUTC());
+			// seeded in the background: a Redis that is down at start-up must not stop
+			// the
+			// gateway, and saving the same records again is harmless
+			Flux.fromIterable(configuredKeys(properties))
+				.concatMap(store::save)
+				.subscribe(null, (ex) -> logger.warn("Could not seed the configured API keys into Redis", ex));
+			return store;
 		}
 
 	}
@@ -64,13 +95,7 @@ class EdgeApiKeyConfiguration {
 		@ConditionalOnMissingBean(ApiKeyStore.class)
 		InMemoryApiKeyStore edgeInMemoryApiKeyStore(EdgeSecurityProperties properties) {
 			InMemoryApiKeyStore store = new InMemoryApiKeyStore();
-			for (Map.Entry<String, EdgeSecurityProperties.KeyDefinition> entry : properties.getApiKey()
-				.getKeys()
-				.entrySet()) {
-				EdgeSecurityProperties.KeyDefinition key = entry.getValue();
-				store.save(new ApiKeyRecord(entry.getKey(), key.getHash().toLowerCase(Locale.ROOT), key.getTenant(),
-						key.getPlan(), key.getScopes(), key.getExpiresAt(), key.isRevoked()));
-			}
+			configuredKeys(properties).forEach(store::put);
 			return store;
 		}
 

@@ -1,6 +1,9 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.List;
 import java.util.Set;
+
+import io.github.bffsuite.edge.ratelimit.ClientAddressResolver;
 
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationToken;
@@ -38,7 +41,7 @@ class EdgeSecurityFilterChainConfiguration {
 			EdgeWebProperties web, ScopeRules rules, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
 			ObjectProvider<EdgeJwtAuthenticationConverter> jwtConverter,
-			ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
+			ObjectProvider<ApiKeyAuthenticationManager> apiKeys, ObjectProvider<ClientAddressResolver> addresses) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -78,21 +81,22 @@ class EdgeSecurityFilterChainConfiguration {
 		}
 		ApiKeyAuthenticationManager apiKeyManager = apiKeys.getIfAvailable();
 		if (apiKeyManager != null) {
-			http.addFilterAt(apiKeyFilter(apiKeyManager, properties.getApiKey().getHeader(), entryPoint),
+			ClientAddressResolver resolver = addresses.getIfAvailable(() -> new ClientAddressResolver(List.of()));
+			http.addFilterAt(apiKeyFilter(apiKeyManager, properties.getApiKey().getHeader(), entryPoint, resolver),
 					SecurityWebFiltersOrder.AUTHENTICATION);
 		}
 		return http.build();
 	}
 
 	private static AuthenticationWebFilter apiKeyFilter(ApiKeyAuthenticationManager manager, String header,
-			ProblemAuthenticationEntryPoint entryPoint) {
+			ProblemAuthenticationEntryPoint entryPoint, ClientAddressResolver addresses) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
 		filter.setRequiresAuthenticationMatcher((exchange) -> exchange.getRequest().getHeaders().containsHeader(header)
 				? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch());
 		filter.setServerAuthenticationConverter(
 				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(header))
 					.filter((key) -> !key.isBlank())
-					.map(ApiKeyAuthenticationToken::new));
+					.map((key) -> new ApiKeyAuthenticationToken(key, addresses.resolve(exchange.getRequest()))));
 		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
 		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		return filter;

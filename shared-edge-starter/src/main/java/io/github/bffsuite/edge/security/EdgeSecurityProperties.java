@@ -484,7 +484,22 @@ public class EdgeSecurityProperties {
 		private Duration cacheTtl = Duration.ofMillis(500);
 
 		/**
-		 * Keys known to the in-memory store, by key id. Only hashes are configured.
+		 * Whether keys must be in the checksummed format
+		 * bffk_&lt;environment&gt;_&lt;tenant&gt;_&lt;random&gt;&lt;checksum&gt;: a key
+		 * that is not is refused before any store lookup, as is one whose tenant differs
+		 * from its record's.
+		 */
+		private boolean requireChecksum = false;
+
+		/**
+		 * Shortest time between two last-used updates of a key from one instance; 0 turns
+		 * them off.
+		 */
+		private Duration touchInterval = Duration.ofMinutes(1);
+
+		/**
+		 * Keys declared in configuration, by key id; only hashes are configured. The
+		 * memory store holds them, the Redis store is seeded with them at start-up.
 		 */
 		private Map<String, KeyDefinition> keys = new LinkedHashMap<>();
 
@@ -534,6 +549,22 @@ public class EdgeSecurityProperties {
 
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
+		}
+
+		public boolean isRequireChecksum() {
+			return this.requireChecksum;
+		}
+
+		public void setRequireChecksum(boolean requireChecksum) {
+			this.requireChecksum = requireChecksum;
+		}
+
+		public Duration getTouchInterval() {
+			return this.touchInterval;
+		}
+
+		public void setTouchInterval(Duration touchInterval) {
+			this.touchInterval = touchInterval;
 		}
 
 		public Map<String, KeyDefinition> getKeys() {
@@ -607,6 +638,11 @@ public class EdgeSecurityProperties {
 		 */
 		private boolean revoked;
 
+		/**
+		 * Addresses or CIDR ranges the key may be used from; any when empty.
+		 */
+		private List<String> allowedIps = new ArrayList<>();
+
 		public String getHash() {
 			return this.hash;
 		}
@@ -653,6 +689,14 @@ public class EdgeSecurityProperties {
 
 		public void setRevoked(boolean revoked) {
 			this.revoked = revoked;
+		}
+
+		public List<String> getAllowedIps() {
+			return this.allowedIps;
+		}
+
+		public void setAllowedIps(List<String> allowedIps) {
+			this.allowedIps = allowedIps;
 		}
 
 	}

@@ -46,8 +46,9 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		ProblemDetail problem;
 		String challenge;
-		if (ex instanceof InvalidApiKeyException) {
+		if (ex instanceof InvalidApiKeyException invalid) {
 			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", ex.getMessage());
+			problem.setProperty("reason", invalid.reason());
 			challenge = "ApiKey realm=\"" + REALM + "\", header=\"" + this.apiKeyHeader + "\"";
 		}
 		else if (ex instanceof InvalidBearerTokenException || hasBearerToken(exchange)) {

@@ -2,6 +2,8 @@ package io.github.bffsuite.edge.security.apikey;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
@@ -12,10 +14,30 @@ public class ApiKeyAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final String key;
 
+	private final @Nullable String clientAddress;
+
 	public ApiKeyAuthenticationToken(String key) {
+		this(key, null);
+	}
+
+	/**
+	 * Create a token.
+	 * @param key the presented key
+	 * @param clientAddress the client's IP address, for keys with an allowlist
+	 */
+	public ApiKeyAuthenticationToken(String key, @Nullable String clientAddress) {
 		super(List.of());
 		this.key = key;
+		this.clientAddress = clientAddress;
 		setAuthenticated(false);
+	}
+
+	/**
+	 * Return the client's IP address.
+	 * @return the address, or {@code null} when unknown
+	 */
+	public @Nullable String clientAddress() {
+		return this.clientAddress;
 	}
 
 	@Override

@@ -1,9 +1,13 @@
 package io.github.bffsuite.edge.security.apikey;
 
+import java.time.Instant;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Looks API keys up by hash.
+ * Holds API keys by hash: the lookup every authenticated request makes, and the write
+ * side key administration uses. The in-memory and Redis stores behave the same way.
  */
 public interface ApiKeyStore {
 
@@ -13,5 +17,43 @@ public interface ApiKeyStore {
 	 * @return the record, or empty when the key is unknown
 	 */
 	Mono<ApiKeyRecord> findByHash(String hash);
+
+	/**
+	 * Add or replace a key.
+	 * @param record the record
+	 * @return completion
+	 */
+	default Mono<Void> save(ApiKeyRecord record) {
+		return Mono.error(new UnsupportedOperationException(getClass().getName() + " is read-only"));
+	}
+
+	/**
+	 * Revoke a key: it is refused from then on (on every instance within the store's
+	 * cache time).
+	 * @param hash the key hash
+	 * @return whether a key was revoked
+	 */
+	default Mono<Boolean> revoke(String hash) {
+		return Mono.error(new UnsupportedOperationException(getClass().getName() + " is read-only"));
+	}
+
+	/**
+	 * Return every key of a tenant, revoked and expired ones included.
+	 * @param tenant the tenant
+	 * @return the records
+	 */
+	default Flux<ApiKeyRecord> findByTenant(String tenant) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " cannot list keys"));
+	}
+
+	/**
+	 * Record that a key was accepted.
+	 * @param hash the key hash
+	 * @param at when
+	 * @return completion
+	 */
+	default Mono<Void> touch(String hash, Instant at) {
+		return Mono.empty();
+	}
 
 }

@@ -5,21 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * API keys in Redis, shared by every gateway instance. Each key is a Redis hash at
- * {@code <prefix>{<key hash>}}; lookups are cached on the instance for a short TTL, so a
- * revocation takes effect everywhere within that TTL.
+ * {@code <prefix>{<key hash>}}, and a tenant's key hashes a set at
+ * {@code <prefix>tenant:{<tenant>}}; lookups are cached on the instance for a short TTL,
+ * so a revocation takes effect everywhere within that TTL.
  */
 public class RedisApiKeyStore implements ApiKeyStore {
 
@@ -57,29 +59,63 @@ public class RedisApiKeyStore implements ApiKeyStore {
 			.flatMap(Mono::justOrEmpty);
 	}
 
-	/**
-	 * Add or replace a key.
-	 * @param record the record
-	 * @return completion
-	 */
+	@Override
 	public Mono<Void> save(ApiKeyRecord record) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("id", record.id());
 		fields.put("tenant", record.tenant());
 		fields.put("plan", record.plan());
 		fields.put("scopes", String.join(" ", record.scopes()));
-		fields.put("expiresAt", (record.expiresAt() != null) ? record.expiresAt().toString() : "");
+		fields.put("expiresAt", instant(record.expiresAt()));
 		fields.put("revoked", Boolean.toString(record.revoked()));
-		return this.redis.opsForHash().putAll(key(record.hash()), fields).then();
+		fields.put("name", record.name());
+		fields.put("hint", record.hint());
+		fields.put("createdAt", instant(record.createdAt()));
+		fields.put("lastUsedAt", instant(record.lastUsedAt()));
+		fields.put("allowedIps", String.join(" ", record.allowedIps()));
+		return this.redis.opsForHash()
+			.putAll(key(record.hash()), fields)
+			.then(this.redis.opsForSet().add(tenantKey(record.tenant()), record.hash()))
+			.doOnSuccess((added) -> this.cache.remove(record.hash()))
+			.then();
 	}
 
-	/**
-	 * Revoke a key on every instance.
-	 * @param hash the key hash
-	 * @return completion
-	 */
-	public Mono<Void> revoke(String hash) {
-		return this.redis.opsForHash().put(key(hash), "revoked", "true").then();
+	@Override
+	public Mono<Boolean> revoke(String hash) {
+		return this.redis.hasKey(key(hash))
+			.flatMap((exists) -> exists ? this.redis.opsForHash().put(key(hash), "revoked", "true").thenReturn(true)
+					: Mono.just(false))
+			.doOnSuccess((revoked) -> this.cache.remove(hash));
+	}
+
+	@Override
+	public Flux<ApiKeyRecord> findByTenant(String tenant) {
+		return this.redis.opsForSet()
+			.members(tenantKey(tenant))
+			.concatMap((hash) -> this.redis.<String, String>opsForHash()
+				.entries(key(hash))
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+				.filter((fields) -> !fields.isEmpty())
+				.map((fields) -> toRecord(hash, fields)))
+			.filter((record) -> record.tenant().equals(tenant))
+			.sort(java.util.Comparator.comparing(ApiKeyRecord::id));
+	}
+
+	@Override
+	public Mono<Void> touch(String hash, Instant at) {
+		// only an existing key: never recreate a deleted one as an empty hash
+		return this.redis.hasKey(key(hash))
+			.flatMap((exists) -> exists ? this.redis.opsForHash().put(key(hash), "lastUsedAt", at.toString())
+					: Mono.just(false))
+			.then();
+	}
+
+	private static String instant(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : "";
+	}
+
+	private String tenantKey(String tenant) {
+		return this.prefix + "tenant:{" + tenant + "}";
 	}
 
 	private String key(String hash) {
@@ -94,13 +130,21 @@ public class RedisApiKeyStore implements ApiKeyStore {
 	}
 
 	private static ApiKeyRecord toRecord(String hash, Map<String, String> fields) {
-		String expiresAt = fields.getOrDefault("expiresAt", "");
-		Set<String> scopes = Arrays.stream(fields.getOrDefault("scopes", "").split("\\s+"))
-			.filter((scope) -> !scope.isEmpty())
-			.collect(Collectors.toUnmodifiableSet());
-		return new ApiKeyRecord(fields.getOrDefault("id", "unknown"), hash, fields.getOrDefault("tenant", ""),
-				fields.getOrDefault("plan", "basic"), scopes, expiresAt.isEmpty() ? null : Instant.parse(expiresAt),
-				Boolean.parseBoolean(fields.get("revoked")));
+		String id = fields.getOrDefault("id", "unknown");
+		return new ApiKeyRecord(id, hash, fields.getOrDefault("tenant", ""), fields.getOrDefault("plan", "basic"),
+				Set.copyOf(words(fields.get("scopes"))), instant(fields.get("expiresAt")),
+				Boolean.parseBoolean(fields.get("revoked")), fields.getOrDefault("name", id),
+				fields.getOrDefault("hint", ""), instant(fields.get("createdAt")), instant(fields.get("lastUsedAt")),
+				words(fields.get("allowedIps")));
+	}
+
+	private static List<String> words(@Nullable String value) {
+		return (value != null) ? Arrays.stream(value.split("\\s+")).filter((word) -> !word.isEmpty()).toList()
+				: List.of();
+	}
+
+	private static @Nullable Instant instant(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? Instant.parse(value) : null;
 	}
 
 	private record Cached(@Nullable ApiKeyRecord record, Instant expiresAt) {

@@ -1,0 +1,182 @@
+package io.github.bffsuite.edge.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.support.SerializableGraphQlRequest;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.NotAcceptableStatusException;
+
+/**
+ * Spring for GraphQL's HTTP handler with the guardrails' transport rules: queries over
+ * GET ({@code query}, {@code operationName}, {@code variables}, {@code extensions}
+ * parameters, the last two as JSON), JSON arrays of operations refused with
+ * {@code BATCHING_NOT_SUPPORTED}, and rejections answered with their own status (429 with
+ * {@code Retry-After}, 405 with {@code Allow}, 413) whatever the response media type.
+ * Other statuses stay Spring's: {@code application/graphql-response+json} by default with
+ * 400 for documents that cannot run, {@code application/json} with 200 for legacy
+ * clients.
+ */
+public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
+
+	private static final MediaType LEGACY_GRAPHQL = new MediaType("application", "graphql+json");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final WebGraphQlHandler graphQlHandler;
+
+	private final GraphQlGuardrailMetrics metrics;
+
+	public EdgeGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlGuardrailMetrics metrics) {
+		super(graphQlHandler);
+		this.graphQlHandler = graphQlHandler;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public Mono<ServerResponse> handleRequest(ServerRequest request) {
+		request.attributes().put(EdgeGraphQlInterceptor.EXCHANGE_ATTRIBUTE, request.exchange());
+		if (request.method() == HttpMethod.GET) {
+			return handleGet(request);
+		}
+		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class)).flatMap((body) -> {
+			if (isArray(body)) {
+				DataBufferUtils.release(body);
+				return reject(request, GraphQlRejection.BATCHING_NOT_SUPPORTED,
+						"Batched operations (a JSON array) are not supported; send one operation per request");
+			}
+			return super.handleRequest(ServerRequest.from(request).body(Flux.just(body)).build());
+		}).switchIfEmpty(Mono.defer(() -> super.handleRequest(request)));
+	}
+
+	private Mono<ServerResponse> handleGet(ServerRequest request) {
+		request.attributes().put(EdgeGraphQlInterceptor.GET_ATTRIBUTE, true);
+		SerializableGraphQlRequest body = new SerializableGraphQlRequest();
+		request.queryParam("query").ifPresent(body::setQuery);
+		request.queryParam("operationName").ifPresent(body::setOperationName);
+		try {
+			Map<String, Object> variables = map(request.queryParam("variables").orElse(null));
+			if (variables != null) {
+				body.setVariables(variables);
+			}
+			Map<String, Object> extensions = map(request.queryParam("extensions").orElse(null));
+			if (extensions != null) {
+				body.setExtensions(extensions);
+			}
+		}
+		catch (JacksonException | ClassCastException ex) {
+			return badRequest(request, "The 'variables' and 'extensions' parameters must be JSON objects");
+		}
+		if (body.getQuery() == null && body.getExtensions().get("persistedQuery") == null) {
+			return badRequest(request, "A GET request needs a 'query' or a persisted query hash in 'extensions'");
+		}
+		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
+				request.cookies(), request.remoteAddress().orElse(null), request.attributes(), body,
+				request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
+		return this.graphQlHandler.handleRequest(graphQlRequest)
+			.flatMap((response) -> prepareResponse(request, response));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable Map<String, Object> map(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return (Map<String, Object>) json.readValue(value, Map.class);
+	}
+
+	/**
+	 * Answer with the media type the client accepts,
+	 * {@code application/graphql-response+json} when it states no preference among the
+	 * GraphQL ones (Spring for GraphQL 2.0 falls back to {@code application/json}, where
+	 * the spec asks for the new type).
+	 */
+	@Override
+	protected Mono<ServerResponse> prepareResponse(ServerRequest request, WebGraphQlResponse response) {
+		MediaType mediaType = mediaType(request);
+		return ServerResponse.status(selectResponseStatus(response, mediaType))
+			.headers((headers) -> headers.putAll(response.getResponseHeaders()))
+			.contentType(mediaType)
+			.bodyValue(encodeResponseIfNecessary(response));
+	}
+
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+		if (!response.getExecutionResult().isDataPresent()) {
+			for (ResponseError error : response.getErrors()) {
+				GraphQlRejection rejection = GraphQlRejection.of(error.getExtensions().get("code"));
+				if (rejection != null && rejection.status() != HttpStatus.BAD_REQUEST) {
+					return rejection.status();
+				}
+			}
+		}
+		return super.selectResponseStatus(response, responseMediaType);
+	}
+
+	private static boolean isArray(DataBuffer body) {
+		for (int i = body.readPosition(); i < body.writePosition(); i++) {
+			byte b = body.getByte(i);
+			if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+				return b == '[';
+			}
+		}
+		return false;
+	}
+
+	private Mono<ServerResponse> badRequest(ServerRequest request, String message) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message);
+		error.put("extensions", Map.of("code", "BAD_REQUEST"));
+		return ServerResponse.status(HttpStatus.BAD_REQUEST)
+			.contentType(mediaType(request))
+			.bodyValue(Map.of("errors", List.of(error)));
+	}
+
+	private Mono<ServerResponse> reject(ServerRequest request, GraphQlRejection rejection, String message) {
+		this.metrics.rejected(rejection);
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message);
+		error.put("extensions", Map.of("code", rejection.name()));
+		return ServerResponse.status(rejection.status())
+			.contentType(mediaType(request))
+			.bodyValue(Map.of("errors", List.of(error)));
+	}
+
+	private static MediaType mediaType(ServerRequest request) {
+		try {
+			for (MediaType accepted : request.headers().accept()) {
+				if (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(accepted)) {
+					return MediaTypes.APPLICATION_GRAPHQL_RESPONSE;
+				}
+				if (MediaType.APPLICATION_JSON.equals(accepted) || LEGACY_GRAPHQL.equals(accepted)) {
+					return accepted;
+				}
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new NotAcceptableStatusException("Could not parse the Accept header: " + ex.getMessage());
+		}
+		return MediaTypes.APPLICATION_GRAPHQL_RESPONSE;
+	}
+
+}
