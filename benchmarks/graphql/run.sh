@@ -35,7 +35,13 @@ for tool in java curl; do
 	command -v "$tool" >/dev/null || { echo "benchmark needs $tool" >&2; exit 1; }
 done
 
-ISSUER=18100 USERS=18101 ORDERS=18102 PRODUCTS=18103 BFF=18110 BFF_OFF=18111 AGG=18112
+ISSUER=18400 USERS=18401 ORDERS=18402 PRODUCTS=18403 BFF=18410 BFF_OFF=18411 AGG=18412
+for port in $ISSUER $USERS $ORDERS $PRODUCTS $BFF $BFF_OFF $AGG $((BFF + 100)) $((BFF_OFF + 100)) $((AGG + 100)); do
+	if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "port $port is in use (another benchmark running?); stop it first" >&2
+		exit 1
+	fi
+done
 JAVA_OPTS=(-Xms256m -Xmx512m)
 SERVICE_CPU=() GATEWAY_CPU=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
