@@ -10,7 +10,8 @@
 #   - p50/p99 of /mobile/v1/home against each downstream call made straight to its service.
 # Needs only a JDK 17+ and curl. Figures are for comparison within one run on one machine.
 #
-#   benchmarks/mobile/run.sh [--no-build] [--requests 500]
+#   benchmarks/mobile/run.sh [--no-build] [--requests 500] [--hold]
+#   (--hold: start everything, print the URLs and the token, and wait instead of measuring)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -20,10 +21,12 @@ mkdir -p "$WORK"
 
 BUILD=true
 REQUESTS=500
+HOLD=false
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--no-build) BUILD=false ;;
 		--requests) REQUESTS=$2; shift ;;
+		--hold) HOLD=true ;;
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -97,5 +100,10 @@ wait_for "http://127.0.0.1:$ORDERS/actuator/health"
 wait_for "http://127.0.0.1:$MOBILE/mobile/v1/home" "Authorization: Bearer $TOKEN"
 wait_for "http://127.0.0.1:$WEB/api/users/me" "Authorization: Bearer $TOKEN"
 
+if $HOLD; then
+	echo "bff-mobile http://127.0.0.1:$MOBILE  bff-web http://127.0.0.1:$WEB  services :$USERS :$ORDERS :$PRODUCTS"
+	echo "token in $WORK/token.txt; Ctrl-C stops everything"
+	wait
+fi
 java benchmarks/mobile/MobileHomeBench.java measure "http://127.0.0.1:$MOBILE" "http://127.0.0.1:$WEB" \
 	"http://127.0.0.1:$USERS" "http://127.0.0.1:$ORDERS" "http://127.0.0.1:$PRODUCTS" "$WORK/token.txt" "$REQUESTS"
