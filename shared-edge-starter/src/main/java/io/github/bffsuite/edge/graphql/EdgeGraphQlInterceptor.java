@@ -370,7 +370,9 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 				response.getResponseHeaders().set(header, Long.toString(analysis.cost()));
 			}
 		}
-		if (analysis == null && !uncoded) {
+		// a subscription's data is a stream: leave its result as it is
+		boolean stream = analysis != null && analysis.operation() == OperationDefinition.Operation.SUBSCRIPTION;
+		if ((analysis == null || stream) && !uncoded) {
 			return response;
 		}
 		boolean recode = uncoded;
@@ -378,7 +380,7 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 			if (recode) {
 				builder.errors(coded(response.getExecutionResult().getErrors()));
 			}
-			if (analysis != null) {
+			if (analysis != null && !stream) {
 				Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
 				extensions.put("cost", analysis.cost());
 				builder.extensions(extensions);
