@@ -64,6 +64,23 @@ class BffMobileGatewayTests {
 	}
 
 	@Test
+	void limitsTheMobileScreensPerUser() {
+		String token = keys.token()
+			.audience("bff-mobile")
+			.claim("client_id", "mobile-app")
+			.claim("scope", "users:read orders:read products:read")
+			.build();
+		this.client.get()
+			.uri("/mobile/v1/products/p-0001")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectHeader()
+			.valueEquals("RateLimit-Limit", "30")
+			.expectHeader()
+			.exists("RateLimit-Policy");
+	}
+
+	@Test
 	void rejectsTokenIssuedForTheWebGateway() {
 		this.client.get()
 			.uri("/api/orders")

@@ -414,6 +414,17 @@ public class EdgeRateLimitProperties {
 		private Duration timeout = Duration.ofMillis(200);
 
 		/**
+		 * Longest wait for Redis per decision during the cold-start period, so that
+		 * connection set-up and a cold JVM are not taken for a Redis outage.
+		 */
+		private Duration coldStartTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long after its first decision an instance counts as cold.
+		 */
+		private Duration coldStartPeriod = Duration.ofSeconds(30);
+
+		/**
 		 * Circuit breaker that stops waiting on Redis after repeated failures.
 		 */
 		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
@@ -432,6 +443,22 @@ public class EdgeRateLimitProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public Duration getColdStartTimeout() {
+			return this.coldStartTimeout;
+		}
+
+		public void setColdStartTimeout(Duration coldStartTimeout) {
+			this.coldStartTimeout = coldStartTimeout;
+		}
+
+		public Duration getColdStartPeriod() {
+			return this.coldStartPeriod;
+		}
+
+		public void setColdStartPeriod(Duration coldStartPeriod) {
+			this.coldStartPeriod = coldStartPeriod;
 		}
 
 		public CircuitBreaker getCircuitBreaker() {

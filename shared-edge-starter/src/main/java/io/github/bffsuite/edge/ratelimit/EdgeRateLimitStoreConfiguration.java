@@ -71,7 +71,8 @@ final class EdgeRateLimitStoreConfiguration {
 					.register(meters);
 			}
 			return new RedisRateLimitStore(redis, edgeRateLimitScript, settings.getKeyPrefix(), settings.getTimeout(),
-					circuitBreaker, settings.getCircuitBreaker().getWaitInOpenState(), fallback);
+					settings.getColdStartTimeout(), settings.getColdStartPeriod(), circuitBreaker,
+					settings.getCircuitBreaker().getWaitInOpenState(), fallback);
 		}
 
 		private static CircuitBreaker circuitBreaker(EdgeRateLimitProperties.CircuitBreaker settings) {

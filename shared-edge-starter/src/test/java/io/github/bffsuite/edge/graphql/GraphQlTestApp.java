@@ -28,18 +28,22 @@ final class GraphQlTestApp implements AutoCloseable {
 
 	static final TestKeys keys = new TestKeys();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	private final JwksServer jwks;
 
 	private final ConfigurableApplicationContext context;
 
 	private final String url;
 
-	private GraphQlTestApp(ConfigurableApplicationContext context) {
+	private GraphQlTestApp(JwksServer jwks, ConfigurableApplicationContext context) {
+		this.jwks = jwks;
 		this.context = context;
 		this.url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	static GraphQlTestApp start(Map<String, Object> properties) {
+		// one JWKS server per application: closing a context stops the shared Reactor
+		// Netty resources that an older server may run on
+		JwksServer jwks = new JwksServer(keys);
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
 		all.put("spring.main.banner-mode", "off");
@@ -55,7 +59,7 @@ final class GraphQlTestApp implements AutoCloseable {
 			.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("testWiring",
 					RuntimeWiringConfigurer.class, GraphQlTestApp::wiring))
 			.run();
-		return new GraphQlTestApp(context);
+		return new GraphQlTestApp(jwks, context);
 	}
 
 	private static RuntimeWiringConfigurer wiring() {
@@ -119,6 +123,7 @@ final class GraphQlTestApp implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+		this.jwks.close();
 	}
 
 }

@@ -54,6 +54,8 @@ class EdgeRateLimitRedisOutageTests {
 		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
 		properties.put("edge.rate-limit.store", "redis");
 		properties.put("edge.rate-limit.redis.timeout", TIMEOUT.toMillis() + "ms");
+		// these instances are warm by the time Redis fails: no cold-start allowance
+		properties.put("edge.rate-limit.redis.cold-start-period", "0s");
 		properties.put("edge.rate-limit.redis.circuit-breaker.sliding-window-size", "4");
 		properties.put("edge.rate-limit.redis.circuit-breaker.minimum-number-of-calls", "4");
 		properties.put("edge.rate-limit.redis.circuit-breaker.wait-in-open-state", "2s");

@@ -30,6 +30,27 @@ class OrderQueryTests extends OrderServiceIntegrationTests {
 	}
 
 	@Test
+	void countsTheCallersOrdersByStatus() {
+		List<Order> seeded = SampleOrders.generate()
+			.stream()
+			.filter((order) -> order.userId().equals("u-025"))
+			.toList();
+		this.client.get()
+			.uri("/orders/counts")
+			.headers(user("u-025"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEqualTo(seeded.size())
+			.jsonPath("$.byStatus.DELIVERED")
+			.isEqualTo((int) seeded.stream().filter((order) -> order.status() == OrderStatus.DELIVERED).count())
+			.jsonPath("$.byStatus.CANCELLED")
+			.isEqualTo((int) seeded.stream().filter((order) -> order.status() == OrderStatus.CANCELLED).count());
+	}
+
+	@Test
 	void listsTwentyOrdersByDefault() {
 		OrderPageView page = list("u-020", "/orders");
 		assertThat(page.items()).hasSize(20);

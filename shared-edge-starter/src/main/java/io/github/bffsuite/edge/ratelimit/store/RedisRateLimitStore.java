@@ -3,6 +3,7 @@ package io.github.bffsuite.edge.ratelimit.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bffsuite.edge.ratelimit.RateLimitDecision;
 import io.github.bffsuite.edge.ratelimit.RateLimitPolicy;
@@ -45,12 +46,26 @@ public class RedisRateLimitStore implements RateLimitStore {
 
 	private final long failClosedRetryMillis;
 
+	private final Duration coldStartTimeout;
+
+	private final long coldStartNanos;
+
+	private final AtomicLong firstCall = new AtomicLong();
+
 	public RedisRateLimitStore(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, String keyPrefix,
 			Duration timeout, CircuitBreaker circuitBreaker, Duration openWait, RateLimitStore fallback) {
+		this(redis, script, keyPrefix, timeout, timeout, Duration.ZERO, circuitBreaker, openWait, fallback);
+	}
+
+	public RedisRateLimitStore(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, String keyPrefix,
+			Duration timeout, Duration coldStartTimeout, Duration coldStartPeriod, CircuitBreaker circuitBreaker,
+			Duration openWait, RateLimitStore fallback) {
 		this.redis = redis;
 		this.script = script;
 		this.keyPrefix = keyPrefix;
 		this.timeout = timeout;
+		this.coldStartTimeout = coldStartTimeout;
+		this.coldStartNanos = coldStartPeriod.toNanos();
 		this.circuitBreaker = circuitBreaker;
 		this.fallback = fallback;
 		this.failClosedRetryMillis = openWait.toMillis();
@@ -60,10 +75,25 @@ public class RedisRateLimitStore implements RateLimitStore {
 	public Mono<RateLimitDecision> consume(RateLimitPolicy policy, String key, long cost) {
 		return this.redis.execute(this.script, keys(policy, key), args(policy, cost))
 			.single()
-			.timeout(this.timeout)
+			.timeout(timeout())
 			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
 			.map(RedisRateLimitStore::decision)
 			.onErrorResume((ex) -> unavailable(policy, key, cost, ex));
+	}
+
+	/**
+	 * The wait for one decision: longer while this instance is cold (it made its first
+	 * decision less than the cold-start period ago), so that connection set-up, class
+	 * loading and a JIT that has not compiled the request path yet are not taken for a
+	 * Redis outage that opens the circuit and hands decisions to the outage policy.
+	 */
+	private Duration timeout() {
+		long now = System.nanoTime();
+		long first = this.firstCall.get();
+		if (first == 0 && this.firstCall.compareAndSet(0, now)) {
+			first = now;
+		}
+		return (now - first < this.coldStartNanos) ? this.coldStartTimeout : this.timeout;
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.github.bffsuite.samples.order.data;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +101,30 @@ public class OrderStore {
 			}
 		}
 		return page;
+	}
+
+	/**
+	 * Count the orders of a user, or of a whole tenant, by status.
+	 * @param tenantId the tenant
+	 * @param userId the user, or {@code null} for the whole tenant
+	 * @return the count of every status, zero included
+	 */
+	public Map<OrderStatus, Integer> countByStatus(String tenantId, @Nullable String userId) {
+		Map<OrderStatus, Integer> counts = new EnumMap<>(OrderStatus.class);
+		for (OrderStatus status : OrderStatus.values()) {
+			counts.put(status, 0);
+		}
+		NavigableSet<OrderKey> index = (userId != null) ? this.byUser.get(userKey(tenantId, userId))
+				: this.byTenant.get(tenantId);
+		if (index != null) {
+			for (OrderKey key : index) {
+				Order order = this.orders.get(key.id());
+				if (order != null) {
+					counts.merge(order.status(), 1, Integer::sum);
+				}
+			}
+		}
+		return counts;
 	}
 
 	/**

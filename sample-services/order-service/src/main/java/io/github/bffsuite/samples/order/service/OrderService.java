@@ -72,6 +72,15 @@ public class OrderService {
 	}
 
 	/**
+	 * Count the caller's orders (a partner's: its tenant's) by status.
+	 * @param caller the caller
+	 * @return the count of every status
+	 */
+	public Mono<Map<OrderStatus, Integer>> counts(Caller caller) {
+		return Mono.fromSupplier(() -> this.store.countByStatus(caller.tenantId(), caller.userId()));
+	}
+
+	/**
 	 * Return an order the caller may see, else 404.
 	 * @param caller the caller
 	 * @param id the order id

@@ -76,6 +76,11 @@ public class OrderController {
 		});
 	}
 
+	@GetMapping("/counts")
+	public Mono<OrderCountsView> counts(ServerHttpRequest request) {
+		return Mono.defer(() -> this.orders.counts(Caller.of(Identity.from(request)))).map(OrderCountsView::of);
+	}
+
 	@GetMapping("/{id}")
 	public Mono<Order> get(ServerHttpRequest request, @PathVariable String id) {
 		return Mono.defer(() -> this.orders.get(Caller.of(Identity.from(request)), id));

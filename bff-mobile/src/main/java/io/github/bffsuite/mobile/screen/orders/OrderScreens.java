@@ -1,0 +1,149 @@
+package io.github.bffsuite.mobile.screen.orders;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.mobile.client.Order;
+import io.github.bffsuite.mobile.client.OrderClient;
+import io.github.bffsuite.mobile.client.Product;
+import io.github.bffsuite.mobile.client.ServiceErrors;
+import io.github.bffsuite.mobile.config.MobileProperties;
+import io.github.bffsuite.mobile.screen.Deadline;
+import io.github.bffsuite.mobile.screen.Images;
+import io.github.bffsuite.mobile.screen.MissingSection;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the order screens: the orders from order-service, their products joined in from
+ * product-service with one batch call.
+ */
+@Service
+public class OrderScreens {
+
+	private final OrderClient orders;
+
+	private final ProductJoin join;
+
+	private final Images images;
+
+	private final MobileProperties properties;
+
+	public OrderScreens(OrderClient orders, ProductJoin join, Images images, MobileProperties properties) {
+		this.orders = orders;
+		this.join = join;
+		this.images = images;
+		this.properties = properties;
+	}
+
+	/**
+	 * Build a page of the order list.
+	 * @param cursor the cursor of the previous page, or {@code null}
+	 * @param limit the page size
+	 * @return the page
+	 */
+	public Mono<OrderList> list(@Nullable String cursor, int limit) {
+		Deadline deadline = Deadline.in(this.properties.getDeadline());
+		return this.orders.list(cursor, limit)
+			.timeout(deadline.remaining())
+			.onErrorMap(ServiceErrors.about("The order list"))
+			.flatMap((page) -> cards(page.items(), deadline)
+				.map((cards) -> new OrderList(cards.cards(), page.nextCursor(), cards.missing())));
+	}
+
+	/**
+	 * Make the cards of orders, with their first products looked up in one call.
+	 * @param orders the orders
+	 * @param deadline the screen's deadline
+	 * @return the cards, and the missing product section if the lookup failed
+	 */
+	public Mono<Cards> cards(List<Order> orders, Deadline deadline) {
+		List<String> firstProducts = orders.stream()
+			.filter((order) -> !order.items().isEmpty())
+			.map((order) -> order.items().get(0).productId())
+			.toList();
+		return this.join.lookUp(firstProducts, deadline).map((joined) -> {
+			List<OrderCard> cards = new ArrayList<>(orders.size());
+			for (Order order : orders) {
+				ProductRef product = order.items().isEmpty() ? null : ref(order.items().get(0).productId(),
+						joined.products().get(order.items().get(0).productId()));
+				cards.add(new OrderCard(order.id(), order.status(), order.totalCents(), order.itemCount(), product));
+			}
+			return new Cards(cards, joined.missing());
+		});
+	}
+
+	/**
+	 * Build the detail of one of the caller's orders.
+	 * @param id the order id
+	 * @return the detail; another tenant's or user's order is a 404
+	 */
+	public Mono<OrderDetail> detail(String id) {
+		Deadline deadline = Deadline.in(this.properties.getDeadline());
+		return this.orders.get(id)
+			.timeout(deadline.remaining())
+			.onErrorMap(ServiceErrors.about("Order " + id))
+			.flatMap((order) -> detail(order, deadline));
+	}
+
+	/**
+	 * Build the detail of an order.
+	 * @param order the order
+	 * @param deadline the screen's deadline
+	 * @return the detail
+	 */
+	public Mono<OrderDetail> detail(Order order, Deadline deadline) {
+		List<String> ids = order.items().stream().map(Order.Item::productId).toList();
+		return this.join.lookUp(ids, deadline).map((joined) -> {
+			List<OrderLine> lines = order.items().stream().map((item) -> {
+				Product product = joined.products().get(item.productId());
+				return new OrderLine(item.productId(), (product != null) ? product.name() : null,
+						(product != null) ? this.images.thumbnail(product.id()) : null, item.quantity(),
+						item.unitPriceCents());
+			}).toList();
+			return new OrderDetail(order.id(), order.status(), order.totalCents(), order.createdAt(), lines,
+					joined.missing());
+		});
+	}
+
+	/**
+	 * Place an order for the caller and build its detail.
+	 * @param body the JSON body as the app sent it, checked by order-service
+	 * @param idempotencyKey the app's idempotency key, which goes downstream too
+	 * @return the detail of the order placed
+	 */
+	public Mono<OrderDetail> create(byte[] body, @Nullable String idempotencyKey) {
+		if (idempotencyKey == null || idempotencyKey.isBlank()) {
+			// the edge's idempotency filter answers first where it is bound;
+			// order-service
+			// needs the key either way
+			return Mono.error(EdgeProblems.exception(HttpStatus.BAD_REQUEST, "idempotency-key-missing",
+					"The Idempotency-Key header is required"));
+		}
+		Deadline deadline = Deadline.in(this.properties.getDeadline());
+		return this.orders.create(body, idempotencyKey)
+			.timeout(deadline.remaining())
+			.onErrorMap(ServiceErrors.about("The order"))
+			.flatMap((order) -> detail(order, deadline));
+	}
+
+	private ProductRef ref(String productId, @Nullable Product product) {
+		return (product != null) ? new ProductRef(productId, product.name(), this.images.thumbnail(productId))
+				: new ProductRef(productId, null, null);
+	}
+
+	/**
+	 * Order cards.
+	 *
+	 * @param cards the cards
+	 * @param missing the missing product section, when the lookup failed
+	 */
+	public record Cards(List<OrderCard> cards, List<MissingSection> missing) {
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.github.bffsuite.mobile.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.github.bffsuite.mobile.screen.MissingSection;
+import io.github.bffsuite.mobile.screen.Screen;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Renders every screen the same way: compact JSON without nulls, the {@code fields=} mask
+ * applied to the finished screen, a weak {@code ETag} over the bytes sent (so an
+ * {@code If-None-Match} that matches gets a 304 without a body), per-user caching
+ * headers, and the {@value #PARTIAL_HEADER} header when sections are missing.
+ */
+@Component
+public class ScreenResponses {
+
+	/** Query parameter of the field mask. */
+	public static final String FIELDS = "fields";
+
+	/**
+	 * Response header listing the sections left out of an incomplete screen, such as
+	 * {@code recommended, orders.products}; absent when the screen is complete.
+	 */
+	public static final String PARTIAL_HEADER = "X-Partial-Response";
+
+	private static final String PARTIAL = "partial";
+
+	private static final CacheControl CACHE_CONTROL = CacheControl.noCache().cachePrivate();
+
+	private static final String[] VARY = { HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_ENCODING };
+
+	private final JsonMapper json;
+
+	public ScreenResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * Check the request's field mask, build the screen, and render it.
+	 * @param <T> the screen type
+	 * @param exchange the exchange
+	 * @param type the screen type, which the mask is checked against before any call
+	 * @param screen builds the screen
+	 * @return the response
+	 */
+	public <T extends Screen> Mono<ResponseEntity<byte[]>> render(ServerWebExchange exchange, Class<T> type,
+			Supplier<Mono<T>> screen) {
+		return Mono.fromCallable(() -> FieldMask.parse(fields(exchange), type))
+			.flatMap((mask) -> screen.get().map((value) -> render(value, mask)));
+	}
+
+	private static String fields(ServerWebExchange exchange) {
+		List<String> values = exchange.getRequest().getQueryParams().get(FIELDS);
+		return (values != null) ? String.join(",", values) : "";
+	}
+
+	/**
+	 * Return the compact JSON of a screen.
+	 * @param screen the screen
+	 * @return the bytes
+	 */
+	public byte[] bytes(Screen screen) {
+		return this.json.writeValueAsBytes(compact(screen, FieldMask.parse(null, screen.getClass())));
+	}
+
+	private ResponseEntity<byte[]> render(Screen screen, FieldMask mask) {
+		ObjectNode tree = compact(screen, mask);
+		byte[] body = this.json.writeValueAsBytes(tree);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(etag(body))
+			.cacheControl(CACHE_CONTROL)
+			.varyBy(VARY);
+		JsonNode partial = tree.get(PARTIAL);
+		if (partial != null && !partial.isEmpty()) {
+			response.header(PARTIAL_HEADER,
+					partial.values()
+						.stream()
+						.map((problem) -> problem.get("section").asString())
+						.collect(Collectors.joining(", ")));
+		}
+		return response.body(body);
+	}
+
+	private ObjectNode compact(Screen screen, FieldMask mask) {
+		ObjectNode tree = this.json.valueToTree(screen);
+		withoutNulls(tree);
+		// a missing section the mask does not ask for does not make the answer partial
+		if (tree.get(PARTIAL) instanceof ArrayNode partial) {
+			partial.removeIf((problem) -> !mask.selects(topLevel(problem.get("section").asString())));
+			if (partial.isEmpty()) {
+				tree.remove(PARTIAL);
+			}
+		}
+		mask.apply(tree, Set.of(PARTIAL));
+		return tree;
+	}
+
+	private static String topLevel(String section) {
+		int dot = section.indexOf('.');
+		return (dot > 0) ? section.substring(0, dot) : section;
+	}
+
+	private static void withoutNulls(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			object.removeIf(JsonNode::isNull);
+			object.properties().stream().map(Map.Entry::getValue).forEach(ScreenResponses::withoutNulls);
+		}
+		else if (node.isArray()) {
+			node.values().forEach(ScreenResponses::withoutNulls);
+		}
+	}
+
+	/**
+	 * Weak, because the same representation goes out gzip-, brotli- or zstd-encoded or
+	 * not at all: the tag names the content, not the bytes of one encoding.
+	 */
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.github.bffsuite.mobile;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order screens through the running gateway.
+ */
+class OrderScreensTests extends MobileGatewayTestSupport {
+
+	@Test
+	void listsOrdersCompactlyWithACursor() {
+		this.client.get()
+			.uri("/mobile/v1/orders?limit=2")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(2)
+			.jsonPath("$.items[0].id")
+			.isEqualTo("o-00007")
+			.jsonPath("$.items[0].product.name")
+			.isEqualTo("Product 3")
+			.jsonPath("$.items[1].itemCount")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].tenantId")
+			.doesNotExist()
+			.jsonPath("$.next")
+			.isEqualTo("2");
+		this.client.get()
+			.uri("/mobile/v1/orders?limit=2&cursor=4")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].id")
+			.isEqualTo("o-00003")
+			.jsonPath("$.next")
+			.doesNotExist();
+		assertThat(backends.service("product-service").requests()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request).contains("/products?ids="));
+	}
+
+	@Test
+	void refusesALimitOutOfRange() {
+		this.client.get()
+			.uri("/mobile/v1/orders?limit=500")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Query parameter 'limit' must be an integer from 1 to 50");
+		assertThat(backends.requests()).isEmpty();
+	}
+
+	@Test
+	void showsAnOrderWithItsProductsJoinedByOneBatchCall() {
+		this.client.get()
+			.uri("/mobile/v1/orders/o-00005")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("o-00005")
+			.jsonPath("$.totalCents")
+			.isEqualTo(3 * 399 + 699 + 799)
+			.jsonPath("$.createdAt")
+			.isEqualTo("2025-12-05T10:00:00Z")
+			.jsonPath("$.items.length()")
+			.isEqualTo(3)
+			.jsonPath("$.items[1].productId")
+			.isEqualTo("p-0006")
+			.jsonPath("$.items[1].name")
+			.isEqualTo("Product 6")
+			.jsonPath("$.items[1].quantity")
+			.isEqualTo(1)
+			.jsonPath("$.items[1].unitPriceCents")
+			.isEqualTo(699);
+		assertThat(backends.service("product-service").requests())
+			.containsExactly("product-service GET /products?ids=p-0003,p-0006,p-0007");
+	}
+
+	@Test
+	void hidesAnotherTenantsOrder() {
+		this.client.get()
+			.uri("/mobile/v1/orders/o-00002")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/not-found")
+			.jsonPath("$.detail")
+			.isEqualTo("Order o-00002 was not found");
+		this.client.get().uri("/mobile/v1/orders/o-00002").headers(carol()).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void placesAnOrderWithTheAppsIdempotencyKey() {
+		this.client.post()
+			.uri("/mobile/v1/orders")
+			.headers(erin())
+			.header("Idempotency-Key", "place-order-test-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"items\":[{\"productId\":\"p-0002\",\"quantity\":2}]}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).startsWith("/mobile/v1/orders/o-"))
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING")
+			.jsonPath("$.totalCents")
+			.isEqualTo(2 * 299)
+			.jsonPath("$.items[0].name")
+			.isEqualTo("Product 2");
+		assertThat(backends.service("order-service").lastHeaders()).containsEntry("idempotency-key",
+				"place-order-test-1");
+	}
+
+	@Test
+	void passesOnWhyOrderServiceRefusedAnOrder() {
+		this.client.post()
+			.uri("/mobile/v1/orders")
+			.headers(erin())
+			.header("Idempotency-Key", "place-order-test-2")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"items\":[{\"productId\":\"p-9999\",\"quantity\":1}]}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Unknown product p-9999");
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.github.bffsuite.mobile;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product screens through the running gateway.
+ */
+class ProductScreensTests extends MobileGatewayTestSupport {
+
+	@Test
+	void showsAProduct() {
+		this.client.get()
+			.uri("/mobile/v1/products/p-0005")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("p-0005")
+			.jsonPath("$.name")
+			.isEqualTo("Product 5")
+			.jsonPath("$.inStock")
+			.isEqualTo(false)
+			.jsonPath("$.image")
+			.isEqualTo("https://img.bff-suite.dev/products/p-0005/full.webp")
+			.jsonPath("$.stock")
+			.doesNotExist();
+	}
+
+	@Test
+	void answersNotFoundForAnUnknownProduct() {
+		this.client.get()
+			.uri("/mobile/v1/products/p-0999")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Product p-0999 was not found");
+	}
+
+	@Test
+	void searchesByWordsAndCategoryPageByPage() {
+		this.client.get()
+			.uri("/mobile/v1/products?q={q}&category=books&limit=3", "Product 1")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[*].id")
+			.isEqualTo(java.util.List.of("p-0010", "p-0012", "p-0014"))
+			.jsonPath("$.items[0].thumb")
+			.isEqualTo("https://img.bff-suite.dev/products/p-0010/thumb.webp")
+			.jsonPath("$.next")
+			.isEqualTo("3");
+		this.client.get()
+			.uri("/mobile/v1/products?q={q}&category=books&limit=3&cursor=3", "Product 1")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[*].id")
+			.isEqualTo(java.util.List.of("p-0016", "p-0018"))
+			.jsonPath("$.next")
+			.doesNotExist();
+	}
+
+}

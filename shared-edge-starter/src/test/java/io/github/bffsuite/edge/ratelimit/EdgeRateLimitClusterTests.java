@@ -1,0 +1,187 @@
+package io.github.bffsuite.edge.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Gateway;
+import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Reply;
+import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.RedisClusterTestServer;
+import io.github.bffsuite.edge.test.TestKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import reactor.core.publisher.Flux;
+import reactor.util.function.Tuple2;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits on a real Redis Cluster (3 masters, 3 replicas) shared by three gateway
+ * instances: exact counts across instances, keys spread over every master, a cold
+ * instance whose first burst is decided by Redis, and a master killed under load.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EdgeRateLimitClusterTests {
+
+	static final TestKeys keys = new TestKeys();
+
+	static final JwksServer jwks = new JwksServer(keys);
+
+	static RedisClusterTestServer cluster;
+
+	static Map<String, Object> properties;
+
+	static List<Gateway> gateways;
+
+	static final List<Gateway> extra = new CopyOnWriteArrayList<>();
+
+	@BeforeAll
+	static void startClusterAndGateways() {
+		cluster = RedisClusterTestServer.start();
+		properties = new LinkedHashMap<>();
+		properties.put("spring.data.redis.cluster.nodes", cluster.nodes());
+		properties.put("spring.data.redis.lettuce.cluster.refresh.adaptive", "true");
+		properties.put("spring.data.redis.lettuce.cluster.refresh.period", "1s");
+		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
+		properties.put("edge.security.jwt.audiences", "bff-test");
+		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		properties.put("edge.rate-limit.store", "redis");
+		properties.put("edge.rate-limit.redis.key-prefix", "test:cluster:" + UUID.randomUUID() + ":");
+		properties.put("edge.rate-limit.redis.circuit-breaker.wait-in-open-state", "1s");
+		String prefix = "edge.rate-limit.policies.ten.";
+		properties.put(prefix + "capacity", "10");
+		properties.put(prefix + "refill-tokens", "1");
+		properties.put(prefix + "refill-period", "1h");
+		properties.put(prefix + "key", "user");
+		properties.put("edge.rate-limit.bindings[0].pattern", "/hello");
+		properties.put("edge.rate-limit.bindings[0].policies", "ten");
+		gateways = List.of(RateLimitGateways.start(properties), RateLimitGateways.start(properties),
+				RateLimitGateways.start(properties));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (gateways != null) {
+			gateways.forEach(Gateway::close);
+		}
+		extra.forEach(Gateway::close);
+		if (cluster != null) {
+			cluster.close();
+		}
+		jwks.close();
+	}
+
+	static Consumer<HttpHeaders> user(String id) {
+		String token = keys.token().claim("sub", id).build();
+		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	static List<Reply> burst(List<Gateway> targets, String user, int requests, int concurrency) {
+		Consumer<HttpHeaders> headers = user(user);
+		return Flux.range(0, requests)
+			.flatMap((i) -> targets.get(i % targets.size()).getAsync("/hello", headers), concurrency)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+	}
+
+	static long allowed(List<Reply> replies) {
+		return replies.stream().filter((reply) -> reply.status() == 200).count();
+	}
+
+	static double decisions(Gateway gateway, String origin) {
+		MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
+		return registry.find(RateLimitMetrics.DECISIONS)
+			.tag("origin", origin)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	@Test
+	@Order(1)
+	void threeInstancesAllowExactlyTheCapacityOfOneKey() {
+		List<Reply> replies = burst(gateways, "u-" + UUID.randomUUID(), 60, 16);
+		assertThat(allowed(replies)).isBetween(9L, 11L);
+		assertThat(replies).allSatisfy((reply) -> assertThat(reply.status()).isIn(200, 429));
+	}
+
+	@Test
+	@Order(2)
+	void keysSpreadOverEveryMaster() {
+		Map<Integer, Integer> before = cluster.keysPerMaster();
+		Flux.range(0, 90)
+			.flatMap((i) -> gateways.get(i % 3).getAsync("/hello", user("spread-" + UUID.randomUUID())), 8)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		Map<Integer, Integer> after = cluster.keysPerMaster();
+		assertThat(after).hasSize(3);
+		after.forEach((port, count) -> assertThat(count - before.getOrDefault(port, 0)).as("keys on master " + port)
+			.isGreaterThan(10));
+	}
+
+	@Test
+	@Order(3)
+	void firstBurstOnAColdInstanceIsDecidedByRedis() {
+		// closed with the others: closing one context disposes Reactor Netty's shared
+		// loops
+		Gateway cold = RateLimitGateways.start(properties);
+		extra.add(cold);
+		List<Reply> replies = burst(List.of(cold), "u-" + UUID.randomUUID(), 40, 16);
+		assertThat(allowed(replies)).isEqualTo(10);
+		assertThat(decisions(cold, "redis")).isEqualTo(40);
+		assertThat(decisions(cold, "local-fallback")).isZero();
+	}
+
+	@Test
+	@Order(4)
+	void failoverKeepsTheOutagePolicyAndLimitsExactlyOnceAReplicaIsPromoted() {
+		String hot = "u-" + UUID.randomUUID();
+		String bucket = gateways.get(0)
+			.context()
+			.getBean(io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore.class)
+			.keys(gateways.get(0).context().getBean(RateLimitPolicies.class).get("ten", "test"), hot)
+			.get(0);
+		assertThat(allowed(burst(gateways, hot, 5, 5))).isEqualTo(5);
+		cluster.kill(cluster.masterOf(bucket));
+		// while the cluster fails over: every request is answered, by Redis or by the
+		// local fallback, and none waits much past the command timeout
+		List<Tuple2<Long, Reply>> during = Flux.range(0, 30)
+			.concatMap((i) -> gateways.get(i % 3).getAsync("/hello", user(hot)).elapsed())
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(during).allSatisfy((timed) -> {
+			assertThat(timed.getT2().status()).isIn(200, 429);
+			assertThat(timed.getT1()).as("request time in ms").isLessThan(3000);
+		});
+		cluster.awaitHealthy(Duration.ofSeconds(30));
+		// a replica has been promoted: the instances find it without a restart
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		double before = gateways.stream().mapToDouble((gateway) -> decisions(gateway, "redis")).sum();
+		while (Instant.now().isBefore(deadline)) {
+			burst(gateways, "probe-" + UUID.randomUUID(), 6, 3);
+			double after = gateways.stream().mapToDouble((gateway) -> decisions(gateway, "redis")).sum();
+			if (after - before == 6) {
+				break;
+			}
+			before = after;
+		}
+		List<Reply> replies = burst(gateways, "u-" + UUID.randomUUID(), 30, 8);
+		assertThat(allowed(replies)).isBetween(9L, 11L);
+	}
+
+}
