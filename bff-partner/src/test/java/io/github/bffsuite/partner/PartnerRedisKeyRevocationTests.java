@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.RedisTestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +41,9 @@ class PartnerRedisKeyRevocationTests {
 		second = start(run);
 	}
 
-	@AfterAll
-	static void stop() {
-		first.close();
-		second.close();
-		backend.close();
-	}
+	// The two instances are closed by Spring Boot's shutdown hook when the test JVM ends,
+	// not here: closing a context disposes Reactor Netty's global event loops, which the
+	// JWKS server and stubs shared with the other test classes run on.
 
 	static ConfigurableApplicationContext start(String run) {
 		return new SpringApplicationBuilder(BffPartnerApplication.class).profiles("redis")
