@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.graphql;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import graphql.language.SelectionSet;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLNamedType;
@@ -256,7 +258,7 @@ public final class DocumentAnalyzer {
 				}
 			}
 			if (definition != null) {
-				for (var argument : definition.getArguments()) {
+				for (GraphQLArgument argument : definition.getArguments()) {
 					if (DocumentAnalyzer.this.slicingArguments.contains(argument.getName())) {
 						return DocumentAnalyzer.this.defaultListSize;
 					}
@@ -267,7 +269,7 @@ public final class DocumentAnalyzer {
 
 		private @Nullable Long value(Argument argument) {
 			if (argument.getValue() instanceof IntValue literal) {
-				return literal.getValue().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+				return literal.getValue().min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
 			}
 			if (argument.getValue() instanceof VariableReference reference
 					&& this.variables.get(reference.getName()) instanceof Number number) {

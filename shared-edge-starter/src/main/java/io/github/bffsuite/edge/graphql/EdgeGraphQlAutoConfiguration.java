@@ -115,6 +115,12 @@ public final class EdgeGraphQlAutoConfiguration {
 	RouterFunction<ServerResponse> edgeGraphQlGetRouterFunction(GraphQlHttpHandler httpHandler,
 			GraphQlProperties properties) {
 		String path = properties.getHttp().getPath();
+		if (!(httpHandler instanceof EdgeGraphQlHttpHandler)) {
+			// an application's own handler reads POST bodies only: leave GET to Spring's
+			// 405
+			logger.info("GraphQL over GET is off: the GraphQlHttpHandler bean is not the edge one");
+			return RouterFunctions.route((request) -> false, httpHandler::handleRequest);
+		}
 		return RouterFunctions.route(RequestPredicates.GET(path)
 			.and((request) -> request.queryParam("query").isPresent() || request.queryParam("extensions").isPresent()),
 				httpHandler::handleRequest);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -189,7 +190,7 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	private static @Nullable String persistedQueryHash(Map<String, Object> extensions) {
 		if (extensions.get("persistedQuery") instanceof Map<?, ?> persisted
 				&& persisted.get("sha256Hash") instanceof String hash && !hash.isEmpty()) {
-			return hash.toLowerCase(java.util.Locale.ROOT);
+			return hash.toLowerCase(Locale.ROOT);
 		}
 		return null;
 	}
@@ -197,8 +198,11 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	private Checked check(WebGraphQlRequest request, Resolved resolved, boolean overGet) {
 		EdgeGraphQlProperties.Limits limits = this.properties.getLimits();
 		boolean limited = !(resolved.trusted() && limits.isSkipTrustedDocuments());
-		long bytes = resolved.text().getBytes(StandardCharsets.UTF_8).length;
 		long maxBytes = limits.getDocumentSize().getMax().toBytes();
+		// a UTF-16 char is at most 3 UTF-8 bytes: count the bytes only when that could
+		// matter
+		long bytes = (resolved.text().length() * 3L > maxBytes)
+				? resolved.text().getBytes(StandardCharsets.UTF_8).length : resolved.text().length();
 		if (limited && bytes > maxBytes) {
 			exceeded(GraphQlRejection.DOCUMENT_TOO_LARGE, limits.getDocumentSize().getMode(),
 					"The document has " + bytes + " bytes, more than the " + maxBytes + " allowed", bytes, maxBytes);
@@ -212,8 +216,8 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 				request.getVariables());
 		if (overGet && analysis.operation() != null && analysis.operation() != OperationDefinition.Operation.QUERY) {
 			throw new GraphQlRejectedException(GraphQlRejection.OPERATION_NOT_ALLOWED_OVER_GET,
-					"Only queries may be sent with GET; send a "
-							+ analysis.operation().name().toLowerCase(java.util.Locale.ROOT) + " with POST")
+					"Only queries may be sent with GET; send a " + analysis.operation().name().toLowerCase(Locale.ROOT)
+							+ " with POST")
 				.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
 		}
 		if (analysis.cycle() != null) {
@@ -366,7 +370,9 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 				response.getResponseHeaders().set(header, Long.toString(analysis.cost()));
 			}
 		}
-		if (analysis == null && !uncoded) {
+		// a subscription's data is a stream: leave its result as it is
+		boolean stream = analysis != null && analysis.operation() == OperationDefinition.Operation.SUBSCRIPTION;
+		if ((analysis == null || stream) && !uncoded) {
 			return response;
 		}
 		boolean recode = uncoded;
@@ -374,7 +380,7 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 			if (recode) {
 				builder.errors(coded(response.getExecutionResult().getErrors()));
 			}
-			if (analysis != null) {
+			if (analysis != null && !stream) {
 				Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
 				extensions.put("cost", analysis.cost());
 				builder.extensions(extensions);

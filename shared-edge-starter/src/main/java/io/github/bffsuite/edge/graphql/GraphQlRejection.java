@@ -2,6 +2,8 @@ package io.github.bffsuite.edge.graphql;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -98,8 +100,7 @@ public enum GraphQlRejection {
 	 * @param code an {@code extensions.code}
 	 * @return the rejection, {@code null} when the code is not one
 	 */
-	public static @org.jspecify.annotations.Nullable GraphQlRejection of(
-			@org.jspecify.annotations.Nullable Object code) {
+	public static @Nullable GraphQlRejection of(@Nullable Object code) {
 		if (code instanceof String name) {
 			for (GraphQlRejection rejection : values()) {
 				if (rejection.name().equals(name)) {
