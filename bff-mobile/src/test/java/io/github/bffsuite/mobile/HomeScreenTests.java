@@ -101,7 +101,7 @@ class HomeScreenTests extends MobileGatewayTestSupport {
 			this.client.get().uri("/mobile/v1/home").headers(alice()).exchange().expectStatus().isOk();
 		}
 		List<Long> times = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 7; i++) {
 			long start = System.nanoTime();
 			this.client.get()
 				.uri("/mobile/v1/home")
@@ -116,8 +116,8 @@ class HomeScreenTests extends MobileGatewayTestSupport {
 		long best = times.stream().mapToLong(Long::longValue).min().orElseThrow();
 		// the longest chain is orders (40) then the product batch (80): 120 ms; run one
 		// after another the five calls would take 20 + 40 + 40 + 80 + 80 = 260 ms (the
-		// best of five, as the build machine may be busy)
-		assertThat(best).as("best of %s", times).isBetween(120L, 230L);
+		// best of seven, as the build machine may be busy)
+		assertThat(best).as("best of %s", times).isBetween(120L, 245L);
 	}
 
 	@Test

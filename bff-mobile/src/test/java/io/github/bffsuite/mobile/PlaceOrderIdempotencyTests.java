@@ -79,7 +79,9 @@ class PlaceOrderIdempotencyTests extends MobileGatewayTestSupport {
 		Mono<Integer> first = status(key);
 		Mono<Integer> second = Mono.delay(Duration.ofMillis(200)).then(status(key));
 		List<Integer> statuses = Mono.zip(first, second).map((both) -> List.of(both.getT1(), both.getT2())).block();
-		assertThat(statuses).containsExactly(201, 409);
+		// on a busy machine the second may reach the gateway first: one runs, the other
+		// waits
+		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
 		assertThat(placed()).hasSize(1);
 	}
 

@@ -51,6 +51,8 @@ public class AppVersionWebFilter implements WebFilter, Ordered {
 	private static final Pattern VERSION = Pattern
 		.compile("([A-Za-z][A-Za-z0-9_-]{0,31})/([0-9]{1,6}(?:\\.[0-9]{1,6}){0,3})(?:[-+][0-9A-Za-z.-]{1,64})?");
 
+	private static final Pattern NUMBERS = Pattern.compile("[0-9]{1,6}(?:\\.[0-9]{1,6}){0,3}");
+
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
 	private final MobileProperties.AppVersion properties;
@@ -65,6 +67,17 @@ public class AppVersionWebFilter implements WebFilter, Ordered {
 		this.properties = properties.getAppVersion();
 		this.paths = this.properties.getPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.problems = problems;
+		this.properties.getPlatforms().forEach((name, platform) -> {
+			checkVersion(name, "minimum", platform.getMinimum());
+			checkVersion(name, "soft-minimum", platform.getSoftMinimum());
+		});
+	}
+
+	private static void checkVersion(String platform, String property, @Nullable String version) {
+		if (version != null && !NUMBERS.matcher(version).matches()) {
+			throw new IllegalStateException("edge.mobile.app-version.platforms." + platform + "." + property
+					+ " must be numbers separated by dots, such as 5.2.0, not '" + version + "'");
+		}
 	}
 
 	@Override
