@@ -2,7 +2,6 @@ package io.github.bffsuite.partner;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +25,15 @@ abstract class PartnerGatewayTestSupport {
 
 	static final SampleBackend backend = new SampleBackend();
 
+	static {
+		// shared by every test class (and the contexts Spring caches across them): closed
+		// when the test JVM ends, not after one class
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			fixture.close();
+			backend.close();
+		}));
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -37,11 +45,6 @@ abstract class PartnerGatewayTestSupport {
 		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
 			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
 		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		fixture.close();
 	}
 
 	@BeforeEach

@@ -6,7 +6,6 @@ import io.github.bffsuite.web.client.UserClient;
 
 import java.util.List;
 
-import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,11 +32,6 @@ class GraphQlConfiguration {
 	GraphQlSourceBuilderCustomizer connectionsCustomizer() {
 		return (builder) -> builder.configureTypeDefinitions(new ConnectionTypeDefinitionConfigurer())
 			.typeVisitors(List.of(ConnectionFieldTypeVisitor.create(new PageConnectionAdapter())));
-	}
-
-	@Bean
-	GraphQlResponseMediaTypeWebFilter graphQlResponseMediaTypeWebFilter(GraphQlProperties properties) {
-		return new GraphQlResponseMediaTypeWebFilter(properties.getHttp().getPath());
 	}
 
 	@Bean
