@@ -5,12 +5,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Gateway;
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Reply;
+import io.github.bffsuite.edge.security.apikey.ApiKeyHasher;
+import io.github.bffsuite.edge.security.apikey.ApiKeyRecord;
+import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
+import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.RedisClusterTestServer;
 import io.github.bffsuite.edge.test.TestKeys;
@@ -30,9 +35,10 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits on a real Redis Cluster (3 masters, 3 replicas) shared by three gateway
- * instances: exact counts across instances, keys spread over every master, a cold
- * instance whose first burst is decided by Redis, and a master killed under load.
+ * Rate limits and API keys on a real Redis Cluster (3 masters, 3 replicas) shared by
+ * three gateway instances: exact counts across instances, keys spread over every master,
+ * a cold instance whose first burst is decided by Redis, revocations seen everywhere
+ * within a second, and a master killed under load.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeRateLimitClusterTests {
@@ -40,6 +46,8 @@ class EdgeRateLimitClusterTests {
 	static final TestKeys keys = new TestKeys();
 
 	static final JwksServer jwks = new JwksServer(keys);
+
+	static final EchoServer backend = new EchoServer();
 
 	static RedisClusterTestServer cluster;
 
@@ -69,6 +77,12 @@ class EdgeRateLimitClusterTests {
 		properties.put(prefix + "key", "user");
 		properties.put("edge.rate-limit.bindings[0].pattern", "/hello");
 		properties.put("edge.rate-limit.bindings[0].policies", "ten");
+		properties.put("edge.security.mechanisms", "jwt,api-key");
+		properties.put("edge.security.api-key.store", "redis");
+		properties.put("edge.security.api-key.hash", "hmac-sha256");
+		properties.put("edge.security.api-key.secret", "test-only-secret");
+		properties.put("edge.security.api-key.redis-key-prefix", "test:cluster-keys:" + UUID.randomUUID() + ":");
+		RateLimitGateways.route(properties, 0, "echo", backend.url(), "/echo/**");
 		gateways = List.of(RateLimitGateways.start(properties), RateLimitGateways.start(properties),
 				RateLimitGateways.start(properties));
 	}
@@ -83,6 +97,7 @@ class EdgeRateLimitClusterTests {
 			cluster.close();
 		}
 		jwks.close();
+		backend.close();
 	}
 
 	static Consumer<HttpHeaders> user(String id) {
@@ -149,7 +164,13 @@ class EdgeRateLimitClusterTests {
 
 	@Test
 	@Order(4)
-	void failoverKeepsTheOutagePolicyAndLimitsExactlyOnceAReplicaIsPromoted() {
+	void revokingAnApiKeyOnOneInstanceIsSeenByTheOthersWithinOneSecond() throws InterruptedException {
+		assertRevocationSeenEverywhereWithinOneSecond(newKey());
+	}
+
+	@Test
+	@Order(5)
+	void failoverKeepsTheOutagePolicyAndLimitsExactlyOnceAReplicaIsPromoted() throws InterruptedException {
 		String hot = "u-" + UUID.randomUUID();
 		String bucket = gateways.get(0)
 			.context()
@@ -157,7 +178,11 @@ class EdgeRateLimitClusterTests {
 			.keys(gateways.get(0).context().getBean(RateLimitPolicies.class).get("ten", "test"), hot)
 			.get(0);
 		assertThat(allowed(burst(gateways, hot, 5, 5))).isEqualTo(5);
+		String keyElsewhere = newKey();
+		String keyOnFailedMaster = newKeyOnMaster(cluster.masterOf(bucket));
 		cluster.kill(cluster.masterOf(bucket));
+		// during the fail-over: a key served by a master that still runs
+		assertRevocationSeenEverywhereWithinOneSecond(keyElsewhere);
 		// while the cluster fails over: every request is answered, by Redis or by the
 		// local fallback, and none waits much past the command timeout
 		List<Tuple2<Long, Reply>> during = Flux.range(0, 30)
@@ -182,6 +207,62 @@ class EdgeRateLimitClusterTests {
 		}
 		List<Reply> replies = burst(gateways, "u-" + UUID.randomUUID(), 30, 8);
 		assertThat(allowed(replies)).isBetween(9L, 11L);
+		// after it: a key whose master failed is served, and revoked, on the promoted
+		// replica
+		assertRevocationSeenEverywhereWithinOneSecond(keyOnFailedMaster);
+	}
+
+	static String newKey() {
+		String key = ApiKeyHasher.generate("bffk_test");
+		ApiKeyHasher hasher = gateways.get(0).context().getBean(ApiKeyHasher.class);
+		gateways.get(0)
+			.context()
+			.getBean(ApiKeyStore.class)
+			.save(new ApiKeyRecord("key-" + UUID.randomUUID(), hasher.hash(key), "acme", "pro", Set.of("products:read"),
+					null, false))
+			.block(Duration.ofSeconds(10));
+		return key;
+	}
+
+	static String newKeyOnMaster(int master) {
+		ApiKeyHasher hasher = gateways.get(0).context().getBean(ApiKeyHasher.class);
+		String prefix = (String) properties.get("edge.security.api-key.redis-key-prefix");
+		for (int i = 0; i < 1000; i++) {
+			String key = ApiKeyHasher.generate("bffk_test");
+			if (cluster.masterOf(prefix + "{" + hasher.hash(key) + "}") == master) {
+				gateways.get(0)
+					.context()
+					.getBean(ApiKeyStore.class)
+					.save(new ApiKeyRecord("key-" + UUID.randomUUID(), hasher.hash(key), "acme", "pro",
+							Set.of("products:read"), null, false))
+					.block(Duration.ofSeconds(10));
+				return key;
+			}
+		}
+		throw new IllegalStateException("No key found on master " + master);
+	}
+
+	static void assertRevocationSeenEverywhereWithinOneSecond(String key) throws InterruptedException {
+		for (Gateway gateway : gateways) {
+			assertThat(gateway.get("/echo/products", apiKey(key)).status()).isEqualTo(200);
+		}
+		ApiKeyHasher hasher = gateways.get(0).context().getBean(ApiKeyHasher.class);
+		assertThat(gateways.get(1)
+			.context()
+			.getBean(ApiKeyStore.class)
+			.revoke(hasher.hash(key))
+			.block(Duration.ofSeconds(10))).isTrue();
+		Instant revokedAt = Instant.now();
+		for (Gateway gateway : gateways) {
+			while (gateway.get("/echo/products", apiKey(key)).status() != 401) {
+				assertThat(Duration.between(revokedAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
+				Thread.sleep(50);
+			}
+		}
+	}
+
+	static Consumer<HttpHeaders> apiKey(String key) {
+		return (headers) -> headers.set("X-API-Key", key);
 	}
 
 }
