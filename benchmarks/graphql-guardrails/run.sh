@@ -9,6 +9,8 @@
 #
 #   benchmarks/graphql-guardrails/run.sh [--rounds 2] [--duration 10s] [--connections 16] [--no-build]
 #   (WARMUP=20s in the environment tunes the warm-up)
+# Last, GuardrailCostProbe times the guardrails' own work against graphql-java executing the same
+# query in one JVM (steadier than HTTP figures when the machine is shared).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -125,3 +127,7 @@ mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.3f", s / NR }'; }
 echo "mean on/off over $ROUNDS round(s): throughput $(mean "${RATIOS[@]}")x, app CPU per operation $(mean "${CPU_RATIOS[@]}")x"
 echo "(on a busy machine trust the CPU per operation ratio; req/s and latency need an idle one)"
 echo "estimated cost of the query (extensions.cost): $(grep -o '"cost":[0-9]*' "$WORK/check-on.json" | cut -d: -f2)"
+echo
+echo "in one JVM on CPU $APP_CPU (best of 40 alternating batches):"
+taskset -c $APP_CPU java "${JAVA_OPTS[@]}" -cp "$APP_JAR" -Dloader.main=io.github.bffsuite.bench.graphql.GuardrailCostProbe \
+	org.springframework.boot.loader.launch.PropertiesLauncher "$QUERY"

@@ -8,6 +8,8 @@
 --              constraining limit: fewest tokens left when allowed, longest wait when denied.
 
 local capacity = tonumber(ARGV[1])
+-- capacity 0: no bucket, the quota windows only
+local has_bucket = capacity > 0
 local per_ms = tonumber(ARGV[2]) / tonumber(ARGV[3])
 local cost = tonumber(ARGV[4])
 -- absorbs floating point error, so that waiting the returned time is always enough
@@ -17,23 +19,25 @@ local function ceil(x) return math.ceil(x - epsilon) end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 
-local state = redis.call('HMGET', KEYS[1], 't', 'ts')
-local tokens = tonumber(state[1])
-local updated = tonumber(state[2])
-if tokens == nil or updated == nil then
-  tokens = capacity
-else
-  tokens = math.min(capacity, tokens + math.max(0, now - updated) * per_ms)
-end
-
 -- every limit: size, tokens left, wait until the cost fits, reset if consumed, reset as is
 local limits = {}
-local bucket_wait = 0
-if tokens + epsilon < cost then
-  if cost > capacity then bucket_wait = -1 else bucket_wait = ceil((cost - tokens) / per_ms) end
+local tokens = capacity
+if has_bucket then
+  local state = redis.call('HMGET', KEYS[1], 't', 'ts')
+  local stored = tonumber(state[1])
+  local updated = tonumber(state[2])
+  if stored ~= nil and updated ~= nil then
+    tokens = math.min(capacity, stored + math.max(0, now - updated) * per_ms)
+  end
+  local bucket_wait = 0
+  if tokens + epsilon < cost then
+    if cost > capacity then bucket_wait = -1 else bucket_wait = ceil((cost - tokens) / per_ms) end
+  end
+  limits[1] = { capacity, tokens, bucket_wait, ceil((capacity - tokens + cost) / per_ms),
+    ceil((capacity - tokens) / per_ms) }
 end
-limits[1] = { capacity, tokens, bucket_wait, ceil((capacity - tokens + cost) / per_ms),
-  ceil((capacity - tokens) / per_ms) }
+-- index of quota i in limits is offset + i
+local offset = #limits
 
 local windows = {}
 local counts = {}
@@ -52,7 +56,7 @@ for i = 1, quota_count do
   end
   windows[i] = index
   counts[i] = count
-  limits[1 + i] = { limit, limit - count, wait, reset, reset }
+  limits[offset + i] = { limit, limit - count, wait, reset, reset }
 end
 
 local allowed = true
@@ -63,13 +67,15 @@ for _, l in ipairs(limits) do
 end
 
 if allowed then
-  local new_tokens = tokens - cost
-  local bucket_ttl = ceil((capacity - new_tokens) / per_ms) + 1000
-  redis.call('HSET', KEYS[1], 't', new_tokens, 'ts', now)
-  redis.call('PEXPIRE', KEYS[1], bucket_ttl)
+  if has_bucket then
+    local new_tokens = tokens - cost
+    local bucket_ttl = ceil((capacity - new_tokens) / per_ms) + 1000
+    redis.call('HSET', KEYS[1], 't', new_tokens, 'ts', now)
+    redis.call('PEXPIRE', KEYS[1], bucket_ttl)
+  end
   for i = 1, quota_count do
     redis.call('HSET', KEYS[1 + i], 'w', windows[i], 'c', counts[i] + cost)
-    redis.call('PEXPIRE', KEYS[1 + i], limits[1 + i][4] + 1000)
+    redis.call('PEXPIRE', KEYS[1 + i], limits[offset + i][4] + 1000)
   end
   local best = nil
   for _, l in ipairs(limits) do

@@ -2,7 +2,6 @@ package io.github.bffsuite.partner;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +25,15 @@ abstract class PartnerGatewayTestSupport {
 
 	static final SampleBackend backend = new SampleBackend();
 
+	static {
+		// shared by every test class (and the contexts Spring caches across them): closed
+		// when the test JVM ends, not after one class
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			fixture.close();
+			backend.close();
+		}));
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -39,15 +47,22 @@ abstract class PartnerGatewayTestSupport {
 		}
 	}
 
-	@AfterAll
-	static void stopServers() {
-		fixture.close();
-	}
-
 	@BeforeEach
 	void setUpClient() {
 		this.client = GatewayTestFixture.client(this.port);
 		backend.clear();
+	}
+
+	/**
+	 * Point the redis profile's stores at the test Redis, under prefixes of their own.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 */
+	static void redisStores(DynamicPropertyRegistry registry) {
+		String run = "test-partner-" + java.util.UUID.randomUUID() + ":";
+		registry.add("spring.data.redis.url", io.github.bffsuite.edge.test.RedisTestServer::url);
+		registry.add("edge.security.api-key.redis-key-prefix", () -> "edge:apikey:" + run);
+		registry.add("edge.rate-limit.redis.key-prefix", () -> "edge:rl:" + run);
+		registry.add("edge.idempotency.redis.key-prefix", () -> "edge:idempotency:" + run);
 	}
 
 	/**

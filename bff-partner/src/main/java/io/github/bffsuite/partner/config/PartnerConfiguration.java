@@ -8,11 +8,15 @@ import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
 import io.github.bffsuite.partner.client.OrderServiceClient;
 import io.github.bffsuite.partner.client.ProductServiceClient;
 import io.github.bffsuite.partner.key.ApiKeyAdministration;
+import io.github.bffsuite.partner.usage.QuotaEventPublisher;
+import tools.jackson.databind.json.JsonMapper;
 import io.github.bffsuite.partner.web.DeprecationHeadersWebFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The partner API's downstream clients, key administration and version headers.
@@ -34,6 +38,13 @@ class PartnerConfiguration {
 	@Bean
 	ApiKeyAdministration apiKeyAdministration(ApiKeyStore store, ApiKeyHasher hasher, PartnerProperties properties) {
 		return new ApiKeyAdministration(store, hasher, properties, Clock.systemUTC());
+	}
+
+	@Bean
+	QuotaEventPublisher quotaEventPublisher(PartnerProperties properties, ObjectProvider<WebClient.Builder> webClient,
+			ObjectProvider<JsonMapper> json) {
+		return new QuotaEventPublisher(properties, webClient.getIfAvailable(WebClient::builder),
+				json.getIfAvailable(() -> JsonMapper.builder().build()), Clock.systemUTC());
 	}
 
 	@Bean

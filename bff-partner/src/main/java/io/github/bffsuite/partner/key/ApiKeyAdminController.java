@@ -5,6 +5,7 @@ import io.github.bffsuite.partner.web.PartnerPage;
 import io.github.bffsuite.partner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,8 @@ public class ApiKeyAdminController {
 	@PostMapping
 	@Operation(summary = "Make a key", description = "The answer holds the secret key: it is shown this once only.")
 	@ProblemResponses(409)
+	@ApiResponse(responseCode = "201", description = "Made; the only answer that holds the secret key",
+			useReturnTypeSchema = true)
 	public Mono<ResponseEntity<CreatedApiKey>> create(EdgeAuthentication admin,
 			@RequestBody(required = false) ApiKeyRequests.@Nullable Create body) {
 		ApiKeyRequests.Create request = (body != null) ? body : new ApiKeyRequests.Create(null, null, null, null);
@@ -64,6 +67,9 @@ public class ApiKeyAdminController {
 	@Operation(summary = "Rotate a key",
 			description = "Makes a new key like the old one; the old one stays valid for the grace period.")
 	@ProblemResponses({ 404, 409 })
+	@ApiResponse(responseCode = "201",
+			description = "The new key, with its secret; the old one is valid for " + "the grace period",
+			useReturnTypeSchema = true)
 	public Mono<ResponseEntity<CreatedApiKey>> rotate(EdgeAuthentication admin,
 			@Parameter(example = "k-3f9a1c2b7d4e8f60") @PathVariable String id,
 			@RequestBody(required = false) ApiKeyRequests.@Nullable Rotate body) {

@@ -10,6 +10,7 @@ import io.github.bffsuite.partner.web.PartnerRequests;
 import io.github.bffsuite.partner.web.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -69,6 +70,7 @@ public class OrdersV1Controller {
 					+ "response (Idempotent-Replayed: true); the same key with another body is a 422, a retry "
 					+ "while the first is running a 409.")
 	@ProblemResponses({ 409, 422 })
+	@ApiResponse(responseCode = "201", description = "Placed; Location points at the order", useReturnTypeSchema = true)
 	public Mono<ResponseEntity<OrderV1>> create(
 			@Parameter(description = "Makes the request safe to retry: 1 to 255 characters, unique per order",
 					required = true) @RequestHeader(name = "Idempotency-Key",

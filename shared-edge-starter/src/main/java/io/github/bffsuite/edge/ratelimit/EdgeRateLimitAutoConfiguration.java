@@ -54,8 +54,12 @@ public final class EdgeRateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EdgeRateLimiter edgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, ClientAddressResolver addresses,
-			ProblemResponseWriter problems, RateLimitMetrics metrics) {
-		return new EdgeRateLimiter(policies, store, addresses, problems, metrics);
+			ProblemResponseWriter problems, RateLimitMetrics metrics, EdgeRateLimitProperties properties,
+			ObjectProvider<RateLimitListener> listeners) {
+		EdgeRateLimiter limiter = new EdgeRateLimiter(policies, store, addresses, problems, metrics);
+		limiter.setHeaderSyntax(properties.getHeaderSyntax());
+		limiter.setListeners(listeners.orderedStream().toList());
+		return limiter;
 	}
 
 	@Bean

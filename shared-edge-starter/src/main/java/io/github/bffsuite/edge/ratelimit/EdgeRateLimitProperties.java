@@ -49,6 +49,15 @@ public class EdgeRateLimitProperties {
 	private List<Binding> bindings = new ArrayList<>();
 
 	/**
+	 * Syntax of the rate limit headers: draft-07 sends RateLimit-Limit, -Remaining,
+	 * -Reset and RateLimit-Policy for the most constraining limit and answers 429
+	 * "rate-limited"; draft-10 sends the structured RateLimit-Policy and RateLimit lists
+	 * with one item per policy and answers 429 "quota-exceeded" naming the violated
+	 * policies. Both send X-RateLimit-Limit, -Remaining and -Reset.
+	 */
+	private HeaderSyntax headerSyntax = HeaderSyntax.DRAFT_07;
+
+	/**
 	 * Addresses or CIDR ranges of proxies whose X-Forwarded-For header is trusted when
 	 * the client IP is a key.
 	 */
@@ -104,6 +113,14 @@ public class EdgeRateLimitProperties {
 		this.bindings = bindings;
 	}
 
+	public HeaderSyntax getHeaderSyntax() {
+		return this.headerSyntax;
+	}
+
+	public void setHeaderSyntax(HeaderSyntax headerSyntax) {
+		this.headerSyntax = headerSyntax;
+	}
+
 	public List<String> getTrustedProxies() {
 		return this.trustedProxies;
 	}
@@ -134,12 +151,32 @@ public class EdgeRateLimitProperties {
 	}
 
 	/**
+	 * Syntax of the rate limit headers (IETF httpapi RateLimit header drafts).
+	 */
+	public enum HeaderSyntax {
+
+		/**
+		 * RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy such
+		 * as {@code 10;w=1}.
+		 */
+		DRAFT_07,
+
+		/**
+		 * Structured RateLimit-Policy such as {@code "daily";q=10000;w=86400} and
+		 * RateLimit such as {@code "daily";r=9950;t=3600}, one item per policy.
+		 */
+		DRAFT_10
+
+	}
+
+	/**
 	 * A token bucket with optional longer quota windows on the same key.
 	 */
 	public static class Policy {
 
 		/**
-		 * Tokens the bucket holds when full, the largest burst.
+		 * Tokens the bucket holds when full, the largest burst; 0 for no bucket, so that
+		 * only the quotas count.
 		 */
 		private long capacity = 10;
 

@@ -54,6 +54,10 @@ public class EdgeRateLimiter {
 
 	private final RateLimitMetrics metrics;
 
+	private EdgeRateLimitProperties.HeaderSyntax headerSyntax = EdgeRateLimitProperties.HeaderSyntax.DRAFT_07;
+
+	private List<RateLimitListener> listeners = List.of();
+
 	public EdgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, ClientAddressResolver addresses,
 			ProblemResponseWriter problems, RateLimitMetrics metrics) {
 		this.policies = policies;
@@ -61,6 +65,22 @@ public class EdgeRateLimiter {
 		this.addresses = addresses;
 		this.problems = problems;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Set the syntax of the rate limit headers and 429 answers.
+	 * @param headerSyntax the syntax
+	 */
+	public void setHeaderSyntax(EdgeRateLimitProperties.HeaderSyntax headerSyntax) {
+		this.headerSyntax = headerSyntax;
+	}
+
+	/**
+	 * Set the listeners told of every decision.
+	 * @param listeners the listeners
+	 */
+	public void setListeners(List<RateLimitListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -111,7 +131,7 @@ public class EdgeRateLimiter {
 				if (decision != null) {
 					State state = state(exchange);
 					state.applied.add(new RateLimitHeaders.Applied(policy, decision));
-					RateLimitHeaders.write(exchange.getResponse().getHeaders(), state.applied);
+					RateLimitHeaders.write(exchange.getResponse().getHeaders(), state.applied, this.headerSyntax);
 				}
 				return decision;
 			});
@@ -147,8 +167,69 @@ public class EdgeRateLimiter {
 		long tokens = (cost != null) ? cost : policy.cost();
 		return this.store.consume(policy, key, tokens).map((decision) -> {
 			this.metrics.record(policy.name(), decision.allowed() ? "allowed" : "denied", decision.origin());
+			notify(exchange, principal, policy, decision, tokens);
 			return new Outcome(policy, decision);
 		});
+	}
+
+	private void notify(ServerWebExchange exchange, @Nullable EdgePrincipal principal, RateLimitPolicy policy,
+			RateLimitDecision decision, long cost) {
+		for (RateLimitListener listener : this.listeners) {
+			try {
+				listener.onDecision(exchange, principal, policy, decision, cost);
+			}
+			catch (RuntimeException ex) {
+				// a listener never fails the request it is told about
+				org.apache.commons.logging.LogFactory.getLog(EdgeRateLimiter.class)
+					.warn("Rate limit listener " + listener + " failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * Read, without charging anything, what the caller has left under policies: each
+	 * policy's bucket and quotas are checked at a cost of 0, so refills are applied and
+	 * nothing is consumed. The decisions are also written as the response's rate limit
+	 * headers, so a usage answer and its headers agree.
+	 * @param exchange the exchange
+	 * @param references policy names, {@code plan} for the caller's plan
+	 * @param route the route id or binding pattern, for {@link RateLimitKey#ROUTE}
+	 * @return each policy that applies to the caller with its state, in order
+	 */
+	public Mono<List<PolicyUsage>> usage(ServerWebExchange exchange, List<String> references, String route) {
+		return exchange.getPrincipal()
+			.filter(EdgeAuthentication.class::isInstance)
+			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((principal) -> {
+				List<RateLimitPolicy> resolved = this.policies.resolve(references, principal.orElse(null));
+				if (resolved == null) {
+					return Mono.just(List.<PolicyUsage>of());
+				}
+				return Flux.fromIterable(resolved).concatMap((policy) -> {
+					String key = key(policy, exchange, route, principal.orElse(null));
+					return (key != null)
+							? this.store.consume(policy, key, 0).map((decision) -> new PolicyUsage(policy, decision))
+							: Mono.<PolicyUsage>empty();
+				}).collectList();
+			})
+			.doOnNext((usages) -> {
+				List<RateLimitHeaders.Applied> applied = usages.stream()
+					.map((usage) -> new RateLimitHeaders.Applied(usage.policy(), usage.decision()))
+					.toList();
+				RateLimitHeaders.write(exchange.getResponse().getHeaders(), applied, this.headerSyntax);
+			});
+	}
+
+	/**
+	 * What a caller has left under a policy.
+	 *
+	 * @param policy the policy
+	 * @param decision its state: limit, remaining and reset of its most constraining
+	 * limit
+	 */
+	public record PolicyUsage(RateLimitPolicy policy, RateLimitDecision decision) {
+
 	}
 
 	private Mono<Void> conclude(ServerWebExchange exchange, State state, List<Outcome> outcomes,
@@ -160,7 +241,7 @@ public class EdgeRateLimiter {
 			}
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		RateLimitHeaders.write(headers, state.applied);
+		RateLimitHeaders.write(headers, state.applied, this.headerSyntax);
 		RateLimitDecision decision = last.decision();
 		if (decision == null) {
 			return this.problems.write(exchange,
@@ -184,6 +265,11 @@ public class EdgeRateLimiter {
 		else if (decision.retryAfterMillis() < 0) {
 			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"The request costs more than rate limit policy '" + policy.name() + "' ever allows");
+		}
+		else if (this.headerSyntax == EdgeRateLimitProperties.HeaderSyntax.DRAFT_10) {
+			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded",
+					"Rate limit policy '" + policy.name() + "' exceeded");
+			problem.setProperty("violated-policies", List.of(policy.name()));
 		}
 		else {
 			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
@@ -242,14 +328,15 @@ public class EdgeRateLimiter {
 		}
 	}
 
-	private static State state(ServerWebExchange exchange) {
+	private State state(ServerWebExchange exchange) {
+		EdgeRateLimitProperties.HeaderSyntax syntax = this.headerSyntax;
 		State state = exchange.getAttribute(APPLIED_ATTRIBUTE);
 		if (state == null) {
 			State created = new State();
 			exchange.getAttributes().put(APPLIED_ATTRIBUTE, created);
 			// a proxied backend's headers replace the response headers; ours win
 			exchange.getResponse().beforeCommit(() -> {
-				RateLimitHeaders.write(exchange.getResponse().getHeaders(), created.applied);
+				RateLimitHeaders.write(exchange.getResponse().getHeaders(), created.applied, syntax);
 				return Mono.empty();
 			});
 			return created;

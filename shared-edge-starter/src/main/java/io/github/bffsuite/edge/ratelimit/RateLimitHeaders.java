@@ -9,7 +9,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * Writes the {@code RateLimit-*} headers (IETF httpapi draft) and their older
  * {@code X-RateLimit-*} names from the decisions taken for a request: limit, remaining
- * and reset (seconds) of the most constraining one, and every applied policy.
+ * and reset (seconds) of the most constraining one, and every applied policy; or, in the
+ * draft-10 syntax, one structured {@code RateLimit-Policy} and {@code RateLimit} item per
+ * policy.
  */
 public final class RateLimitHeaders {
 
@@ -25,6 +27,12 @@ public final class RateLimitHeaders {
 	/** Every policy applied, such as {@code 20;w=1, 10000;w=86400}. */
 	public static final String POLICY = "RateLimit-Policy";
 
+	/**
+	 * Draft-10: what is left of every policy applied, such as
+	 * {@code "daily";r=9950;t=3600}.
+	 */
+	public static final String RATE_LIMIT = "RateLimit";
+
 	private RateLimitHeaders() {
 	}
 
@@ -34,6 +42,16 @@ public final class RateLimitHeaders {
 	 * @param applied the decisions taken for the request, in order
 	 */
 	static void write(HttpHeaders headers, List<Applied> applied) {
+		write(headers, applied, EdgeRateLimitProperties.HeaderSyntax.DRAFT_07);
+	}
+
+	/**
+	 * Set the headers in a syntax.
+	 * @param headers the response headers
+	 * @param applied the decisions taken for the request, in order
+	 * @param syntax the syntax
+	 */
+	static void write(HttpHeaders headers, List<Applied> applied, EdgeRateLimitProperties.HeaderSyntax syntax) {
 		if (applied.isEmpty()) {
 			return;
 		}
@@ -41,6 +59,17 @@ public final class RateLimitHeaders {
 		String limit = Long.toString(report.limit());
 		String remaining = Long.toString(Math.max(0, report.remaining()));
 		String reset = Long.toString(seconds(report.resetMillis()));
+		if (syntax == EdgeRateLimitProperties.HeaderSyntax.DRAFT_10) {
+			headers.remove(LIMIT);
+			headers.remove(REMAINING);
+			headers.remove(RESET);
+			headers.set(POLICY, structured(applied, (entry) -> entry.policy().describeItem()));
+			headers.set(RATE_LIMIT, structured(applied, RateLimitHeaders::item));
+			headers.set("X-RateLimit-Limit", limit);
+			headers.set("X-RateLimit-Remaining", remaining);
+			headers.set("X-RateLimit-Reset", reset);
+			return;
+		}
 		Set<String> policies = new LinkedHashSet<>();
 		applied.forEach((entry) -> policies.add(entry.policy().describe()));
 		headers.set(LIMIT, limit);
@@ -50,6 +79,28 @@ public final class RateLimitHeaders {
 		headers.set("X-RateLimit-Limit", limit);
 		headers.set("X-RateLimit-Remaining", remaining);
 		headers.set("X-RateLimit-Reset", reset);
+	}
+
+	private static String structured(List<Applied> applied, java.util.function.Function<Applied, String> item) {
+		Set<String> names = new LinkedHashSet<>();
+		List<String> items = new java.util.ArrayList<>();
+		for (Applied entry : applied) {
+			if (names.add(entry.policy().name())) {
+				items.add(item.apply(entry));
+			}
+		}
+		return String.join(", ", items);
+	}
+
+	/**
+	 * Return a draft-10 {@code RateLimit} list item for a decision.
+	 * @param applied the decision and its policy
+	 * @return the item, such as {@code "daily";r=9950;t=3600}
+	 */
+	static String item(Applied applied) {
+		RateLimitDecision decision = applied.decision();
+		return "\"" + applied.policy().name() + "\";r=" + Math.max(0, decision.remaining()) + ";t="
+				+ seconds(decision.resetMillis());
 	}
 
 	private static RateLimitDecision report(List<Applied> applied) {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * counted per key.
  *
  * @param name the policy name
- * @param capacity the bucket size, the largest burst
+ * @param capacity the bucket size, the largest burst; 0 for no bucket (quotas only)
  * @param refillTokens the tokens added per refill period
  * @param refillPeriod the refill period
  * @param quotas the quota windows
@@ -24,9 +24,13 @@ public record RateLimitPolicy(String name, long capacity, long refillTokens, Dur
 		Set<RateLimitKey> key, RedisFailureMode onRedisFailure, long cost) {
 
 	public RateLimitPolicy {
-		if (capacity < 1 || refillTokens < 1 || refillPeriod.toMillis() < 1) {
+		if (capacity < 0 || refillTokens < 1 || refillPeriod.toMillis() < 1) {
 			throw new IllegalArgumentException(
-					"Rate limit policy '" + name + "' needs a capacity, refill-tokens and refill-period of at least 1");
+					"Rate limit policy '" + name + "' needs refill-tokens and refill-period of at least 1");
+		}
+		if (capacity == 0 && quotas.isEmpty()) {
+			throw new IllegalArgumentException("Rate limit policy '" + name
+					+ "' needs a capacity of at least 1, or quotas when its capacity is 0 (no bucket)");
 		}
 		if (key.isEmpty()) {
 			throw new IllegalArgumentException("Rate limit policy '" + name + "' needs a key");
@@ -48,13 +52,28 @@ public record RateLimitPolicy(String name, long capacity, long refillTokens, Dur
 		String bucket = this.refillTokens + ";w=" + seconds(this.refillPeriod)
 				+ ((this.capacity != this.refillTokens) ? ";burst=" + this.capacity : "");
 		return Stream
-			.concat(Stream.of(bucket),
+			.concat((this.capacity > 0) ? Stream.of(bucket) : Stream.empty(),
 					this.quotas.stream().map((quota) -> quota.limit() + ";w=" + seconds(quota.window())))
 			.collect(Collectors.joining(", "));
 	}
 
 	private static long seconds(Duration duration) {
 		return Math.max(1, (duration.toMillis() + 999) / 1000);
+	}
+
+	/**
+	 * Return the policy as a {@code RateLimit-Policy} list item of the IETF httpapi draft
+	 * -10 syntax, such as {@code "daily";q=10000;w=86400}: its first quota when it has no
+	 * bucket, else its bucket (capacity tokens, refilled in w seconds).
+	 * @return the item
+	 */
+	public String describeItem() {
+		if (this.capacity == 0) {
+			Quota quota = this.quotas.get(0);
+			return "\"" + this.name + "\";q=" + quota.limit() + ";w=" + seconds(quota.window());
+		}
+		long refillMillis = (long) Math.ceil((double) this.capacity * this.refillPeriod.toMillis() / this.refillTokens);
+		return "\"" + this.name + "\";q=" + this.capacity + ";w=" + seconds(Duration.ofMillis(refillMillis));
 	}
 
 	/**

@@ -31,10 +31,12 @@ public class GraphQlGuardrailsBenchApplication {
 
 	@Bean
 	RuntimeWiringConfigurer benchWiring() {
-		return (wiring) -> wiring.type("Query", (type) -> type.dataFetcher("orders", (env) -> {
-			Integer first = env.getArgument("first");
-			return ORDERS.subList(0, Math.min(ORDERS.size(), (first != null) ? first : 20));
-		}));
+		return (wiring) -> wiring.type("Query",
+				(type) -> type.dataFetcher("orders", (env) -> orders(env.getArgument("first"))));
+	}
+
+	static List<Map<String, Object>> orders(Integer first) {
+		return ORDERS.subList(0, Math.min(ORDERS.size(), (first != null) ? first : 20));
 	}
 
 }

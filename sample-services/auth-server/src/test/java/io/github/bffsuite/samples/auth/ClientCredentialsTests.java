@@ -38,7 +38,9 @@ class ClientCredentialsTests {
 		assertThat(access.getAudience()).containsExactly("bff-partner");
 		assertThat(access.getStringClaim("tenant_id")).isEqualTo("acme");
 		assertThat(access.getStringClaim("client_id")).isEqualTo("partner-acme");
-		assertThat(access.getStringListClaim("scope")).containsExactlyInAnyOrder("products:read", "orders:read");
+		assertThat(access.getStringListClaim("scope")).containsExactlyInAnyOrder("products:read", "orders:read",
+				"orders:write", "keys:admin");
+		assertThat(access.getStringClaim("plan")).isEqualTo("pro");
 	}
 
 	@Test
@@ -67,7 +69,7 @@ class ClientCredentialsTests {
 	void rejectsScopeNotRegisteredForPartner() {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("grant_type", "client_credentials");
-		form.add("scope", "orders:write");
+		form.add("scope", "users:read");
 
 		this.oauth.tokenRequest(form, "partner-acme:partner-acme-secret")
 			.expectStatus()

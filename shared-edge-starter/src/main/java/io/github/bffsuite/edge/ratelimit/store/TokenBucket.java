@@ -30,17 +30,22 @@ final class TokenBucket {
 	static Step consume(RateLimitPolicy policy, @Nullable State state, long now, long cost,
 			RateLimitDecision.Origin origin) {
 		double capacity = policy.capacity();
+		// capacity 0: no bucket, the quota windows only
+		boolean bucket = policy.capacity() > 0;
 		double perMs = (double) policy.refillTokens() / policy.refillPeriod().toMillis();
-		double tokens = (state != null) ? Math.min(capacity, state.tokens + Math.max(0, now - state.updated) * perMs)
-				: capacity;
+		double tokens = (state != null && bucket)
+				? Math.min(capacity, state.tokens + Math.max(0, now - state.updated) * perMs) : capacity;
 		List<RateLimitPolicy.Quota> quotas = policy.quotas();
-		Limit[] limits = new Limit[quotas.size() + 1];
-		long bucketWait = 0;
-		if (tokens + EPSILON < cost) {
-			bucketWait = (cost > capacity) ? -1 : ceil((cost - tokens) / perMs);
+		int offset = bucket ? 1 : 0;
+		Limit[] limits = new Limit[quotas.size() + offset];
+		if (bucket) {
+			long bucketWait = 0;
+			if (tokens + EPSILON < cost) {
+				bucketWait = (cost > capacity) ? -1 : ceil((cost - tokens) / perMs);
+			}
+			limits[0] = new Limit(policy.capacity(), tokens, bucketWait, ceil((capacity - tokens + cost) / perMs),
+					ceil((capacity - tokens) / perMs));
 		}
-		limits[0] = new Limit(policy.capacity(), tokens, bucketWait, ceil((capacity - tokens + cost) / perMs),
-				ceil((capacity - tokens) / perMs));
 		long[] windows = new long[quotas.size()];
 		long[] counts = new long[quotas.size()];
 		for (int i = 0; i < quotas.size(); i++) {
@@ -55,7 +60,7 @@ final class TokenBucket {
 			}
 			windows[i] = index;
 			counts[i] = count;
-			limits[i + 1] = new Limit(quota.limit(), quota.limit() - count, wait, reset, reset);
+			limits[i + offset] = new Limit(quota.limit(), quota.limit() - count, wait, reset, reset);
 		}
 		boolean allowed = true;
 		boolean never = false;
@@ -64,7 +69,7 @@ final class TokenBucket {
 			never |= limit.waitMillis == -1;
 		}
 		if (allowed) {
-			return allowed(policy, limits, tokens - cost, now, windows, counts, cost, origin);
+			return allowed(policy, limits, offset, tokens - cost, now, windows, counts, cost, origin);
 		}
 		Limit worst = null;
 		double worstWait = 0;
@@ -84,13 +89,13 @@ final class TokenBucket {
 		return (long) Math.ceil(millis - EPSILON);
 	}
 
-	private static Step allowed(RateLimitPolicy policy, Limit[] limits, double tokens, long now, long[] windows,
-			long[] counts, long cost, RateLimitDecision.Origin origin) {
-		long expiresAt = now + (long) Math
-			.ceil((policy.capacity() - tokens) * policy.refillPeriod().toMillis() / policy.refillTokens());
+	private static Step allowed(RateLimitPolicy policy, Limit[] limits, int offset, double tokens, long now,
+			long[] windows, long[] counts, long cost, RateLimitDecision.Origin origin) {
+		long expiresAt = now + ((offset == 0) ? 0 : (long) Math
+			.ceil((policy.capacity() - tokens) * policy.refillPeriod().toMillis() / policy.refillTokens()));
 		for (int i = 0; i < counts.length; i++) {
 			counts[i] += cost;
-			expiresAt = Math.max(expiresAt, now + limits[i + 1].resetIfConsumed);
+			expiresAt = Math.max(expiresAt, now + limits[i + offset].resetIfConsumed);
 		}
 		Limit best = null;
 		long bestRemaining = 0;

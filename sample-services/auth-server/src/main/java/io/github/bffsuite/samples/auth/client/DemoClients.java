@@ -32,6 +32,11 @@ public final class DemoClients {
 	public static final String TENANT_SETTING = "bff.tenant";
 
 	/**
+	 * Client setting holding the {@code plan} of a partner client's access tokens.
+	 */
+	public static final String PLAN_SETTING = "bff.plan";
+
+	/**
 	 * Time to live of every access token.
 	 */
 	public static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -41,7 +46,10 @@ public final class DemoClients {
 	private static final List<String> USER_SCOPES = List.of("openid", "profile", "users:read", "orders:read",
 			"orders:write", "products:read");
 
-	private static final List<String> PARTNER_SCOPES = List.of("products:read", "orders:read");
+	// each demo partner client is its tenant's admin too: it may place orders and manage
+	// API keys
+	private static final List<String> PARTNER_SCOPES = List.of("products:read", "orders:read", "orders:write",
+			"keys:admin");
 
 	private static final List<String> TENANTS = List.of("acme", "globex", "initech");
 
@@ -58,7 +66,8 @@ public final class DemoClients {
 		clients.add(publicClient("web-app", "http://127.0.0.1:3000/callback", "bff-web"));
 		clients.add(publicClient("mobile-app", "http://127.0.0.1:3001/callback", "bff-mobile"));
 		for (String tenant : TENANTS) {
-			clients.add(partnerClient("partner-" + tenant, tenant, passwordEncoder));
+			clients.add(partnerClient("partner-" + tenant, tenant, "acme".equals(tenant) ? "pro" : "basic",
+					passwordEncoder));
 		}
 		return clients;
 	}
@@ -94,7 +103,8 @@ public final class DemoClients {
 			.build();
 	}
 
-	private static RegisteredClient partnerClient(String clientId, String tenant, PasswordEncoder passwordEncoder) {
+	private static RegisteredClient partnerClient(String clientId, String tenant, String plan,
+			PasswordEncoder passwordEncoder) {
 		return RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(clientId)
 			.clientSecret(passwordEncoder.encode(partnerSecret(clientId)))
@@ -104,8 +114,8 @@ public final class DemoClients {
 			.scopes((scopes) -> scopes.addAll(PARTNER_SCOPES))
 			.clientSettings(ClientSettings.builder()
 				.requireAuthorizationConsent(false)
-				.settings(
-						(settings) -> settings.putAll(Map.of(AUDIENCE_SETTING, "bff-partner", TENANT_SETTING, tenant)))
+				.settings((settings) -> settings
+					.putAll(Map.of(AUDIENCE_SETTING, "bff-partner", TENANT_SETTING, tenant, PLAN_SETTING, plan)))
 				.build())
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
 			.build();

@@ -29,6 +29,11 @@ public class BffTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCont
 	public static final String TENANT_ID = "tenant_id";
 
 	/**
+	 * Claim holding a partner's plan, which selects its rate limits at bff-partner.
+	 */
+	public static final String PLAN = "plan";
+
+	/**
 	 * Claim holding the user's roles.
 	 */
 	public static final String ROLES = "roles";
@@ -50,6 +55,10 @@ public class BffTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCont
 			String tenant = client.getClientSettings().getSetting(DemoClients.TENANT_SETTING);
 			if (tenant != null) {
 				claims.claim(TENANT_ID, tenant);
+			}
+			String plan = client.getClientSettings().getSetting(DemoClients.PLAN_SETTING);
+			if (plan != null) {
+				claims.claim(PLAN, plan);
 			}
 		}
 		else if (accessToken || ID_TOKEN.equals(context.getTokenType())) {

@@ -1,0 +1,26 @@
+package io.github.bffsuite.partner;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Plan limits with bff-partner's redis profile: keys, buckets, quotas and idempotency
+ * records in a real Redis, under prefixes no other test uses.
+ */
+@ActiveProfiles("redis")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "edge.rate-limit.policies.basic-burst.capacity=3",
+				"edge.rate-limit.policies.basic-burst.refill-tokens=3",
+				"edge.rate-limit.policies.basic-burst.refill-period=60s",
+				"edge.rate-limit.policies.basic-daily.quotas[0].limit=100",
+				"edge.rate-limit.policies.pro-daily.quotas[0].limit=2" })
+class PartnerQuotaRedisTests extends PartnerQuotaContract {
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		redisStores(registry);
+	}
+
+}

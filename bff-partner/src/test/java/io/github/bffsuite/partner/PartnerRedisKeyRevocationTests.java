@@ -1,0 +1,119 @@
+package io.github.bffsuite.partner;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.RedisTestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two bff-partner instances with the redis profile sharing one real Redis: a key made
+ * through one works on the other, and revoking it on one is refused by the other within
+ * one second.
+ */
+class PartnerRedisKeyRevocationTests {
+
+	// the JWKS of the keys PartnerGatewayTestSupport.partnerToken signs with
+	static final GatewayTestFixture fixture = PartnerGatewayTestSupport.fixture;
+
+	static final SampleBackend backend = new SampleBackend();
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		String run = "test-partner-" + UUID.randomUUID() + ":";
+		first = start(run);
+		second = start(run);
+	}
+
+	// The two instances are closed by Spring Boot's shutdown hook when the test JVM ends,
+	// not here: closing a context disposes Reactor Netty's global event loops, which the
+	// JWKS server and stubs shared with the other test classes run on.
+
+	static ConfigurableApplicationContext start(String run) {
+		return new SpringApplicationBuilder(BffPartnerApplication.class).profiles("redis")
+			.run("--server.port=0", "--management.server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
+					"--edge.security.jwt.issuer-uri=http://issuer.test",
+					"--edge.security.jwt.jwk-set-uri=" + fixture.jwks().uri(),
+					"--edge.downstream.services.order-service.base-url=" + backend.url(),
+					"--edge.downstream.services.product-service.base-url=" + backend.url(),
+					"--edge.downstream.services.user-service.base-url=" + backend.url(),
+					"--edge.security.api-key.redis-key-prefix=edge:apikey:" + run,
+					"--edge.rate-limit.redis.key-prefix=edge:rl:" + run,
+					"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run);
+	}
+
+	@Test
+	void revocationOnOneInstanceIsRefusedByTheOtherWithinOneSecond() throws InterruptedException {
+		String admin = PartnerGatewayTestSupport.partnerToken("globex", "keys:admin");
+		Map<?, ?> created = client(first).post()
+			.uri("/partner/admin/keys")
+			.headers((h) -> h.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"shared\",\"scopes\":[\"orders:read\"]}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String key = (String) created.get("key");
+		assertThat(call(second, key)).isEqualTo(HttpStatus.OK);
+		client(second).get()
+			.uri("/partner/admin/keys")
+			.headers((h) -> h.setBearerAuth(admin))
+			.exchange()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains((String) ((Map<?, ?>) created.get("details")).get("id")));
+		client(first).delete()
+			.uri("/partner/admin/keys/" + ((Map<?, ?>) created.get("details")).get("id"))
+			.headers((h) -> h.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long revokedAt = System.nanoTime();
+		HttpStatus status = call(second, key);
+		while (status == HttpStatus.OK && System.nanoTime() - revokedAt < Duration.ofSeconds(2).toNanos()) {
+			Thread.sleep(20);
+			status = call(second, key);
+		}
+		assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(1));
+		assertThat(call(first, key)).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void seedsTheConfiguredDevKeysIntoRedis() {
+		assertThat(call(second, PartnerGatewayTestSupport.ACME_DEV_KEY)).isEqualTo(HttpStatus.OK);
+	}
+
+	static HttpStatus call(ConfigurableApplicationContext context, String key) {
+		return HttpStatus.valueOf(client(context).get()
+			.uri("/partner/v2/orders")
+			.header("X-API-Key", key)
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value());
+	}
+
+	static WebTestClient client(ConfigurableApplicationContext context) {
+		return GatewayTestFixture.client(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+}
