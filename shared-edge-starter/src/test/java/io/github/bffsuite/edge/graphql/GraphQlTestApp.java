@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.OwnNettyResources;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,8 +57,9 @@ final class GraphQlTestApp implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
 			.web(WebApplicationType.REACTIVE)
 			.properties(all)
-			.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("testWiring",
-					RuntimeWiringConfigurer.class, GraphQlTestApp::wiring))
+			.initializers(new OwnNettyResources(),
+					(ctx) -> ((GenericApplicationContext) ctx).registerBean("testWiring", RuntimeWiringConfigurer.class,
+							GraphQlTestApp::wiring))
 			.run();
 		return new GraphQlTestApp(jwks, context);
 	}
