@@ -54,6 +54,18 @@ abstract class PartnerGatewayTestSupport {
 	}
 
 	/**
+	 * Point the redis profile's stores at the test Redis, under prefixes of their own.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 */
+	static void redisStores(DynamicPropertyRegistry registry) {
+		String run = "test-partner-" + java.util.UUID.randomUUID() + ":";
+		registry.add("spring.data.redis.url", io.github.bffsuite.edge.test.RedisTestServer::url);
+		registry.add("edge.security.api-key.redis-key-prefix", () -> "edge:apikey:" + run);
+		registry.add("edge.rate-limit.redis.key-prefix", () -> "edge:rl:" + run);
+		registry.add("edge.idempotency.redis.key-prefix", () -> "edge:idempotency:" + run);
+	}
+
+	/**
 	 * A client-credential token of a partner client of a tenant.
 	 * @param tenant the tenant
 	 * @param scopes the space-separated scopes

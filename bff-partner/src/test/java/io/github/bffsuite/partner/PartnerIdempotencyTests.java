@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 
+	// the stand-in order-service outlives a test class: keys must not repeat across
+	// classes
+	final String run = java.util.UUID.randomUUID().toString();
+
 	static final String BODY = "{\"items\":[{\"productId\":\"p-0002\",\"quantity\":1}]}";
 
 	@Test
@@ -41,11 +45,11 @@ class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 	@Test
 	void replaysTheFirstResponseAndRefusesAnotherPayloadWithTheSameKey() {
 		String token = partnerToken("acme", "orders:write");
-		EntityExchangeResult<byte[]> first = create(token, "replay-1", BODY).expectStatus()
+		EntityExchangeResult<byte[]> first = create(token, "replay-1-" + this.run, BODY).expectStatus()
 			.isCreated()
 			.expectBody()
 			.returnResult();
-		EntityExchangeResult<byte[]> second = create(token, "replay-1", BODY).expectStatus()
+		EntityExchangeResult<byte[]> second = create(token, "replay-1-" + this.run, BODY).expectStatus()
 			.isCreated()
 			.expectHeader()
 			.valueEquals("Idempotent-Replayed", "true")
@@ -53,7 +57,7 @@ class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 			.returnResult();
 		assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
 		assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
-		create(token, "replay-1", "{\"items\":[{\"productId\":\"p-0002\",\"quantity\":2}]}").expectStatus()
+		create(token, "replay-1-" + this.run, "{\"items\":[{\"productId\":\"p-0002\",\"quantity\":2}]}").expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -63,8 +67,8 @@ class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 
 	@Test
 	void keysAreScopedToThePartner() {
-		create(partnerToken("acme", "orders:write"), "shared-key-1", BODY).expectStatus().isCreated();
-		create(partnerToken("globex", "orders:write"), "shared-key-1", BODY).expectStatus()
+		create(partnerToken("acme", "orders:write"), "shared-key-1-" + this.run, BODY).expectStatus().isCreated();
+		create(partnerToken("globex", "orders:write"), "shared-key-1-" + this.run, BODY).expectStatus()
 			.isCreated()
 			.expectHeader()
 			.doesNotExist("Idempotent-Replayed");
@@ -79,7 +83,7 @@ class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 		Mono<Integer> first = webClient.post()
 			.uri("/partner/v1/orders")
 			.headers((h) -> h.setBearerAuth(token))
-			.header("Idempotency-Key", "in-flight-1")
+			.header("Idempotency-Key", "in-flight-1-" + this.run)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(slow)
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()));
@@ -87,7 +91,7 @@ class PartnerIdempotencyTests extends PartnerGatewayTestSupport {
 			.then(webClient.post()
 				.uri("/partner/v1/orders")
 				.headers((h) -> h.setBearerAuth(token))
-				.header("Idempotency-Key", "in-flight-1")
+				.header("Idempotency-Key", "in-flight-1-" + this.run)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(slow)
 				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())));

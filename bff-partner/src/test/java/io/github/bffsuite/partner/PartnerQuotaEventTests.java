@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,16 +30,16 @@ class PartnerQuotaEventTests extends PartnerGatewayTestSupport {
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
+	static {
+		// shared with the Redis variant of these tests: closed when the test JVM ends
+		Runtime.getRuntime().addShutdownHook(new Thread(receiver::close));
+	}
+
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	@DynamicPropertySource
 	static void webhook(DynamicPropertyRegistry registry) {
 		registry.add("edge.partner.tenants.acme.webhook-url", receiver::url);
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		receiver.close();
 	}
 
 	@BeforeEach

@@ -1,9 +1,5 @@
 package io.github.bffsuite.partner;
 
-import java.util.UUID;
-
-import io.github.bffsuite.edge.test.RedisTestServer;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,11 +20,7 @@ class PartnerQuotaRedisTests extends PartnerQuotaContract {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		String run = "test-partner-" + UUID.randomUUID() + ":";
-		registry.add("spring.data.redis.url", RedisTestServer::url);
-		registry.add("edge.security.api-key.redis-key-prefix", () -> "edge:apikey:" + run);
-		registry.add("edge.rate-limit.redis.key-prefix", () -> "edge:rl:" + run);
-		registry.add("edge.idempotency.redis.key-prefix", () -> "edge:idempotency:" + run);
+		redisStores(registry);
 	}
 
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,16 @@ class EdgeRedisAutoConfigurationTests {
 	@Test
 	void doesNotWarmUpWhenNoFeatureUsesRedis() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(RedisWarmup.class));
+	}
+
+	@Test
+	void clusterNodesWinOverTheUrlOfTheRedisProfile() {
+		// the gateways' redis-cluster profile adds cluster nodes on top of the redis
+		// profile's url
+		this.runner
+			.withPropertyValues("spring.data.redis.url=redis://localhost:6379",
+					"spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
+			.run((context) -> assertThat(context.getBean(LettuceConnectionFactory.class).isClusterAware()).isTrue());
 	}
 
 	@Test
