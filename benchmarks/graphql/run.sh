@@ -113,7 +113,8 @@ start bff-web-no-guardrails "${GATEWAY_CPU[@]}" java "${JAVA_OPTS[@]}" -jar $BFF
 # shellcheck disable=SC2046,SC2086
 start rest-aggregate "${GATEWAY_CPU[@]}" java "${JAVA_OPTS[@]}" -cp "$BENCH_CP" io.github.bffsuite.bench.graphql.RestAggregateBenchApplication \
 	$(edge_args $AGG) --edge.rate-limit.policies.web-user.capacity=1000000000 --edge.rate-limit.policies.web-user.refill-tokens=1000000000 \
-	--edge.rate-limit.policies.web-user.key=user --edge.rate-limit.bindings[0].pattern=/** --edge.rate-limit.bindings[0].policies[0]=web-user
+	--edge.rate-limit.policies.web-user.key=user --edge.rate-limit.bindings[0].pattern=/** --edge.rate-limit.bindings[0].policies[0]=web-user \
+	--edge.security.permit-paths[0]=/actuator/health --edge.security.permit-paths[1]=/actuator/prometheus
 
 for port in $USERS $ORDERS $PRODUCTS; do wait_for "http://127.0.0.1:$port/actuator/health"; done
 for port in $BFF $BFF_OFF $AGG; do wait_for "http://127.0.0.1:$((port + 100))/actuator/health"; done

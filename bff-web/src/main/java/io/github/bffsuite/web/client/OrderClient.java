@@ -43,15 +43,16 @@ public class OrderClient {
 	 * @return the page
 	 */
 	public Mono<Slice<Order>> list(@Nullable OrderStatus status, @Nullable String cursor, int limit) {
-		return ServiceErrors
-			.checked(this.client.get()
-				.uri((uri) -> uri.path("/orders")
-					.queryParamIfPresent("status", Optional.ofNullable(status))
-					.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-					.queryParam("limit", limit)
-					.build())
-				.retrieve(), SERVICE)
-			.bodyToMono(SLICE);
+		return RequestMemo.once(SERVICE + " list " + status + "|" + cursor + "|" + limit,
+				() -> ServiceErrors
+					.checked(this.client.get()
+						.uri((uri) -> uri.path("/orders")
+							.queryParamIfPresent("status", Optional.ofNullable(status))
+							.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+							.queryParam("limit", limit)
+							.build())
+						.retrieve(), SERVICE)
+					.bodyToMono(SLICE));
 	}
 
 	/**
@@ -60,8 +61,9 @@ public class OrderClient {
 	 * @return the order
 	 */
 	public Mono<Order> get(String id) {
-		return ServiceErrors.checked(this.client.get().uri("/orders/{id}", id).retrieve(), SERVICE)
-			.bodyToMono(Order.class);
+		return RequestMemo.once(SERVICE + " get " + id,
+				() -> ServiceErrors.checked(this.client.get().uri("/orders/{id}", id).retrieve(), SERVICE)
+					.bodyToMono(Order.class));
 	}
 
 	/**

@@ -39,11 +39,11 @@ public class ProductClient {
 	 */
 	public Mono<Map<String, Product>> byIds(Collection<String> ids) {
 		return Flux.fromIterable(UserClient.Batches.of(ids))
-			.concatMap((batch) -> ServiceErrors
-				.checked(this.client.get()
-					.uri((uri) -> uri.path("/products").queryParam("ids", String.join(",", batch)).build())
-					.retrieve(), SERVICE)
-				.bodyToMono(Products.class))
+			.concatMap(
+					(batch) -> RequestMemo.once(SERVICE + " /products?ids=" + batch,
+							() -> ServiceErrors.checked(this.client.get()
+								.uri((uri) -> uri.path("/products").queryParam("ids", String.join(",", batch)).build())
+								.retrieve(), SERVICE).bodyToMono(Products.class)))
 			.collect(LinkedHashMap::new,
 					(map, products) -> products.products().forEach((product) -> map.put(product.id(), product)));
 	}
@@ -59,16 +59,18 @@ public class ProductClient {
 	 */
 	public Mono<Slice<Product>> search(@Nullable String category, @Nullable String query, @Nullable String cursor,
 			int limit) {
-		return ServiceErrors
-			.checked(this.client.get()
-				.uri((uri) -> uri.path("/products")
-					.queryParamIfPresent("category", Optional.ofNullable(category))
-					.queryParamIfPresent("q", Optional.ofNullable(query))
-					.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-					.queryParam("limit", limit)
-					.build())
-				.retrieve(), SERVICE)
-			.bodyToMono(SLICE);
+		String key = SERVICE + " search " + category + "|" + query + "|" + cursor + "|" + limit;
+		return RequestMemo.once(key,
+				() -> ServiceErrors
+					.checked(this.client.get()
+						.uri((uri) -> uri.path("/products")
+							.queryParamIfPresent("category", Optional.ofNullable(category))
+							.queryParamIfPresent("q", Optional.ofNullable(query))
+							.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+							.queryParam("limit", limit)
+							.build())
+						.retrieve(), SERVICE)
+					.bodyToMono(SLICE));
 	}
 
 	/**
@@ -78,15 +80,16 @@ public class ProductClient {
 	 * @return the products
 	 */
 	public Mono<List<Product>> recommended(String userId, int limit) {
-		return ServiceErrors
-			.checked(this.client.get()
-				.uri((uri) -> uri.path("/products/recommended")
-					.queryParam("userId", userId)
-					.queryParam("limit", limit)
-					.build())
-				.retrieve(), SERVICE)
-			.bodyToMono(Recommended.class)
-			.map(Recommended::items);
+		return RequestMemo.once(SERVICE + " recommended " + userId + "|" + limit,
+				() -> ServiceErrors
+					.checked(this.client.get()
+						.uri((uri) -> uri.path("/products/recommended")
+							.queryParam("userId", userId)
+							.queryParam("limit", limit)
+							.build())
+						.retrieve(), SERVICE)
+					.bodyToMono(Recommended.class)
+					.map(Recommended::items));
 	}
 
 	record Products(List<Product> products) {

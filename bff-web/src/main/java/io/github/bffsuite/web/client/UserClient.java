@@ -34,11 +34,11 @@ public class UserClient {
 	 */
 	public Mono<Map<String, User>> byIds(Collection<String> ids) {
 		return Flux.fromIterable(Batches.of(ids))
-			.concatMap((batch) -> ServiceErrors
-				.checked(this.client.get()
-					.uri((uri) -> uri.path("/users").queryParam("ids", String.join(",", batch)).build())
-					.retrieve(), SERVICE)
-				.bodyToMono(Users.class))
+			.concatMap(
+					(batch) -> RequestMemo.once(SERVICE + " /users?ids=" + batch,
+							() -> ServiceErrors.checked(this.client.get()
+								.uri((uri) -> uri.path("/users").queryParam("ids", String.join(",", batch)).build())
+								.retrieve(), SERVICE).bodyToMono(Users.class)))
 			.collect(LinkedHashMap::new, (map, users) -> users.users().forEach((user) -> map.put(user.id(), user)));
 	}
 

@@ -35,6 +35,11 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
+	RequestMemoInterceptor requestMemoInterceptor() {
+		return new RequestMemoInterceptor();
+	}
+
+	@Bean
 	GraphQlErrors graphQlErrors() {
 		return new GraphQlErrors();
 	}

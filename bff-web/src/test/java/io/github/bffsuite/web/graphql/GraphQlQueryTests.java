@@ -104,6 +104,25 @@ class GraphQlQueryTests {
 	}
 
 	@Test
+	void sendsIdenticalCallsOfOneRequestOnce() {
+		this.alice.document("""
+				{
+				  a: order(id: "o-00001") { id }
+				  b: order(id: "o-00001") { status }
+				  p1: products(category: "books", first: 5) { edges { node { id } } }
+				  p2: products(category: "books", first: 5) { edges { node { name } } }
+				  r1: recommendations(first: 3) { id }
+				  r2: recommendations(first: 3) { name }
+				}
+				""").execute().errors().verify();
+		assertThat(stubs.orders.uris()).containsExactly("/orders/o-00001");
+		assertThat(stubs.products.uris()).hasSize(2);
+		// a new request asks again: nothing is shared between requests
+		this.alice.document("{ order(id: \"o-00001\") { id } }").execute().errors().verify();
+		assertThat(stubs.orders.uris()).hasSize(2);
+	}
+
+	@Test
 	void pagesThroughOrdersWithCursors() {
 		var first = this.alice.document(ORDERS_PAGE).variable("first", 25).execute();
 		List<String> firstIds = first.path("orders.edges[*].node.id").entityList(String.class).get();

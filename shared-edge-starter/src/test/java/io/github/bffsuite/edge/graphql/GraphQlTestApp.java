@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -56,8 +57,18 @@ final class GraphQlTestApp implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
 			.web(WebApplicationType.REACTIVE)
 			.properties(all)
-			.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("testWiring",
-					RuntimeWiringConfigurer.class, GraphQlTestApp::wiring))
+			.initializers((ctx) -> {
+				GenericApplicationContext generic = (GenericApplicationContext) ctx;
+				generic.registerBean("testWiring", RuntimeWiringConfigurer.class, GraphQlTestApp::wiring);
+				// own event loops: closing this app must not stop the shared Reactor
+				// Netty
+				// resources that other tests' stub servers run on
+				generic.registerBean("reactorResourceFactory", ReactorResourceFactory.class, () -> {
+					ReactorResourceFactory factory = new ReactorResourceFactory();
+					factory.setUseGlobalResources(false);
+					return factory;
+				});
+			})
 			.run();
 		return new GraphQlTestApp(jwks, context);
 	}

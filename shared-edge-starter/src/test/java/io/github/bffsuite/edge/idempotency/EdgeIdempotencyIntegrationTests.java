@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.OwnNettyResources;
 import io.github.bffsuite.edge.test.RedisTestServer;
 import io.github.bffsuite.edge.test.StubServer;
 import io.github.bffsuite.edge.test.TestKeys;
@@ -303,8 +304,9 @@ class EdgeIdempotencyIntegrationTests {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
 				.web(WebApplicationType.REACTIVE)
 				.properties(all)
-				.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("idempotencyTestRoutes",
-						RouterFunction.class, EdgeIdempotencyIntegrationTests::handlers))
+				.initializers(new OwnNettyResources(),
+						(ctx) -> ((GenericApplicationContext) ctx).registerBean("idempotencyTestRoutes",
+								RouterFunction.class, EdgeIdempotencyIntegrationTests::handlers))
 				.run();
 			return new Gateway(context,
 					"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));

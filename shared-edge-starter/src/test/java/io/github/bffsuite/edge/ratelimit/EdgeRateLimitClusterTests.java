@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.ratelimit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +13,11 @@ import java.util.function.Consumer;
 
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Gateway;
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Reply;
+import io.github.bffsuite.edge.graphql.persisted.PersistedQueryStore;
+import io.github.bffsuite.edge.graphql.persisted.RedisPersistedQueryStore;
+import io.github.bffsuite.edge.idempotency.IdempotencyStore;
+import io.github.bffsuite.edge.idempotency.RedisIdempotencyStore;
+import io.github.bffsuite.edge.idempotency.StoredResponse;
 import io.github.bffsuite.edge.security.apikey.ApiKeyHasher;
 import io.github.bffsuite.edge.security.apikey.ApiKeyRecord;
 import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
@@ -30,15 +36,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import reactor.core.publisher.Flux;
 import reactor.util.function.Tuple2;
 
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits and API keys on a real Redis Cluster (3 masters, 3 replicas) shared by
- * three gateway instances: exact counts across instances, keys spread over every master,
- * a cold instance whose first burst is decided by Redis, revocations seen everywhere
- * within a second, and a master killed under load.
+ * Rate limits, API keys, idempotency keys and persisted queries on a real Redis Cluster
+ * (3 masters, 3 replicas) shared by three gateway instances: exact counts across
+ * instances, keys spread over every master, a cold instance whose first burst is decided
+ * by Redis, revocations seen everywhere within a second, and a master killed under load.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeRateLimitClusterTests {
@@ -83,6 +90,8 @@ class EdgeRateLimitClusterTests {
 		properties.put("edge.security.api-key.secret", "test-only-secret");
 		properties.put("edge.security.api-key.redis-key-prefix", "test:cluster-keys:" + UUID.randomUUID() + ":");
 		RateLimitGateways.route(properties, 0, "echo", backend.url(), "/echo/**");
+		properties.put("edge.idempotency.store", "redis");
+		properties.put("edge.idempotency.redis.key-prefix", "test:cluster-idem:" + UUID.randomUUID() + ":");
 		gateways = List.of(RateLimitGateways.start(properties), RateLimitGateways.start(properties),
 				RateLimitGateways.start(properties));
 	}
@@ -170,6 +179,39 @@ class EdgeRateLimitClusterTests {
 
 	@Test
 	@Order(5)
+	void idempotencyKeysAndPersistedQueriesWorkAcrossInstancesOnEveryMaster() {
+		RedisIdempotencyStore first = gateways.get(0).context().getBean(RedisIdempotencyStore.class);
+		RedisIdempotencyStore second = gateways.get(1).context().getBean(RedisIdempotencyStore.class);
+		String prefix = "test:cluster-pq:" + UUID.randomUUID() + ":";
+		PersistedQueryStore queriesOnFirst = new RedisPersistedQueryStore(
+				gateways.get(0).context().getBean(ReactiveStringRedisTemplate.class), prefix, Duration.ofMinutes(1));
+		PersistedQueryStore queriesOnSecond = new RedisPersistedQueryStore(
+				gateways.get(1).context().getBean(ReactiveStringRedisTemplate.class), prefix, Duration.ofMinutes(1));
+		Duration wait = Duration.ofSeconds(10);
+		for (int i = 0; i < 30; i++) {
+			String key = UUID.randomUUID().toString();
+			assertThat(first.reserve(key, "fp", Duration.ofSeconds(30)).block(wait).state())
+				.isEqualTo(IdempotencyStore.State.ACQUIRED);
+			assertThat(second.reserve(key, "fp", Duration.ofSeconds(30)).block(wait).state())
+				.isEqualTo(IdempotencyStore.State.IN_FLIGHT);
+			assertThat(second.reserve(key, "other", Duration.ofSeconds(30)).block(wait).state())
+				.isEqualTo(IdempotencyStore.State.MISMATCH);
+			first
+				.complete(key, "fp",
+						new StoredResponse(201, Map.of("Location", List.of("/orders/" + i)),
+								("{\"order\":" + i + "}").getBytes(StandardCharsets.UTF_8)),
+						Duration.ofMinutes(1))
+				.block(wait);
+			IdempotencyStore.Reservation replay = second.reserve(key, "fp", Duration.ofSeconds(30)).block(wait);
+			assertThat(replay.state()).isEqualTo(IdempotencyStore.State.COMPLETED);
+			assertThat(new String(replay.response().body(), StandardCharsets.UTF_8)).isEqualTo("{\"order\":" + i + "}");
+			queriesOnFirst.put("hash-" + i, "{ me { id } } # " + i).block(wait);
+			assertThat(queriesOnSecond.get("hash-" + i).block(wait)).isEqualTo("{ me { id } } # " + i);
+		}
+	}
+
+	@Test
+	@Order(6)
 	void failoverKeepsTheOutagePolicyAndLimitsExactlyOnceAReplicaIsPromoted() throws InterruptedException {
 		String hot = "u-" + UUID.randomUUID();
 		String bucket = gateways.get(0)

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.security.apikey.ApiKeyHasher;
+import io.github.bffsuite.edge.test.OwnNettyResources;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.WebApplicationType;
@@ -42,10 +43,11 @@ final class RateLimitGateways {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
 			.web(WebApplicationType.REACTIVE)
 			.properties(all)
-			.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("helloRoute", RouterFunction.class,
-					() -> RouterFunctions.route()
-						.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
-						.build()))
+			.initializers(new OwnNettyResources(),
+					(ctx) -> ((GenericApplicationContext) ctx).registerBean("helloRoute", RouterFunction.class,
+							() -> RouterFunctions.route()
+								.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
+								.build()))
 			.run();
 		return new Gateway(context, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
 	}

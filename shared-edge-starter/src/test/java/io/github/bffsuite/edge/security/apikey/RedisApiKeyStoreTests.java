@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
+import io.github.bffsuite.edge.test.OwnNettyResources;
 import io.github.bffsuite.edge.test.RedisTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,13 +50,14 @@ class RedisApiKeyStoreTests {
 	}
 
 	static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(EdgeTestApplication.class).run("--server.port=0",
-				"--spring.data.redis.url=" + RedisTestServer.url(), "--edge.security.mechanisms=api-key",
-				"--edge.security.api-key.store=redis", "--edge.security.api-key.hash=hmac-sha256",
-				"--edge.security.api-key.secret=test-only-secret", "--edge.security.api-key.redis-key-prefix=" + PREFIX,
-				"--spring.cloud.gateway.server.webflux.routes[0].id=echo",
-				"--spring.cloud.gateway.server.webflux.routes[0].uri=" + backend.url(),
-				"--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/echo/**");
+		return new SpringApplicationBuilder(EdgeTestApplication.class).initializers(new OwnNettyResources())
+			.run("--server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
+					"--edge.security.mechanisms=api-key", "--edge.security.api-key.store=redis",
+					"--edge.security.api-key.hash=hmac-sha256", "--edge.security.api-key.secret=test-only-secret",
+					"--edge.security.api-key.redis-key-prefix=" + PREFIX,
+					"--spring.cloud.gateway.server.webflux.routes[0].id=echo",
+					"--spring.cloud.gateway.server.webflux.routes[0].uri=" + backend.url(),
+					"--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/echo/**");
 	}
 
 	@Test
