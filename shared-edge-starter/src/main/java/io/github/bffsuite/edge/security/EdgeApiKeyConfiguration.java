@@ -75,7 +75,7 @@ class EdgeApiKeyConfiguration {
 		RedisApiKeyStore edgeRedisApiKeyStore(ReactiveStringRedisTemplate redis, EdgeSecurityProperties properties) {
 			EdgeSecurityProperties.ApiKey apiKey = properties.getApiKey();
 			RedisApiKeyStore store = new RedisApiKeyStore(redis, apiKey.getRedisKeyPrefix(), apiKey.getCacheTtl(),
-					Clock.systemUTC());
+					apiKey.getRedisTimeout(), Clock.systemUTC());
 			// seeded in the background: a Redis that is down at start-up must not stop
 			// the
 			// gateway, and saving the same records again is harmless

@@ -484,6 +484,12 @@ public class EdgeSecurityProperties {
 		private Duration cacheTtl = Duration.ofMillis(500);
 
 		/**
+		 * Longest wait for one Redis lookup of a key; past it the request gets a 503
+		 * problem instead of waiting on a Redis that does not answer.
+		 */
+		private Duration redisTimeout = Duration.ofSeconds(1);
+
+		/**
 		 * Whether keys must be in the checksummed format
 		 * bffk_&lt;environment&gt;_&lt;tenant&gt;_&lt;random&gt;&lt;checksum&gt;: a key
 		 * that is not is refused before any store lookup, as is one whose tenant differs
@@ -541,6 +547,14 @@ public class EdgeSecurityProperties {
 
 		public void setRedisKeyPrefix(String redisKeyPrefix) {
 			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
 		}
 
 		public Duration getCacheTtl() {

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.bffsuite.edge.web.EdgeProblems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
 
 /**
  * API keys in Redis, shared by every gateway instance. Each key is a Redis hash at
@@ -33,14 +35,30 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
 	private final Duration cacheTtl;
 
+	private final Duration timeout;
+
 	private final Clock clock;
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
 	public RedisApiKeyStore(ReactiveStringRedisTemplate redis, String prefix, Duration cacheTtl, Clock clock) {
+		this(redis, prefix, cacheTtl, Duration.ofSeconds(1), clock);
+	}
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis template
+	 * @param prefix the key prefix
+	 * @param cacheTtl how long a lookup is remembered on this instance
+	 * @param timeout longest wait for one lookup; a slower one fails with a 503 problem
+	 * @param clock the clock
+	 */
+	public RedisApiKeyStore(ReactiveStringRedisTemplate redis, String prefix, Duration cacheTtl, Duration timeout,
+			Clock clock) {
 		this.redis = redis;
 		this.prefix = prefix;
 		this.cacheTtl = cacheTtl;
+		this.timeout = timeout;
 		this.clock = clock;
 	}
 
@@ -55,6 +73,11 @@ public class RedisApiKeyStore implements ApiKeyStore {
 			.entries(key(hash))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((fields) -> Optional.ofNullable(fields.isEmpty() ? null : toRecord(hash, fields)))
+			// a Redis that does not answer (a master failing over) must not hold the
+			// request until the client's own command timeout
+			.timeout(this.timeout)
+			.onErrorMap((ex) -> EdgeProblems.exception(HttpStatus.SERVICE_UNAVAILABLE, "credentials-unavailable",
+					"API keys cannot be checked right now; retry shortly"))
 			.doOnNext((record) -> remember(hash, record.orElse(null), now))
 			.flatMap(Mono::justOrEmpty);
 	}
