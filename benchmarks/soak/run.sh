@@ -116,7 +116,8 @@ while ((elapsed < TOTAL)); do
 	wrk -t1 -c4 -d"${STEP}s" -H "Authorization: Bearer $mobile_token" -H 'X-App-Version: ios/99.0.0' 'http://localhost:8081/mobile/v1/home' >"$WORK/mobile.txt" &
 	w2=$!
 	BG=("$w1" "$w2")
-	side_load >"$WORK/side.txt" 2>/dev/null
+	# in a subshell: its `wait`s must wait for its own curls, not for the wrk rows
+	(side_load) >"$WORK/side.txt" 2>/dev/null
 	if ! $killed && ((elapsed >= TOTAL / 2)); then # a downstream dies and comes back
 		kill -KILL "$(pid_of product-service)" 2>/dev/null || true
 		sleep 15
