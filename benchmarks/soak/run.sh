@@ -71,8 +71,16 @@ tokens() {
 tokens
 order_id=$(curl -fsS -H "Authorization: Bearer $web_token" 'http://localhost:8080/api/orders?limit=1' | grep -Eo '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
 
-echo "soak: warming up for 60 s"
-wrk -t1 -c8 -d60s -H "Authorization: Bearer $web_token" 'http://localhost:8080/api/products?limit=5' >/dev/null
+# Pooled keep-alive connections to the services are not leaks: every pool closes a connection idle
+# for 20 s (edge.downstream pool max-idle-time, the gateways' httpclient.pool.max-idle-time), so the
+# baseline and the end are both read once the pools have been idle that long.
+IDLE_WAIT=35
+echo "soak: warming up every gateway for 60 s, then ${IDLE_WAIT} s idle"
+wrk -t1 -c8 -d60s -H "Authorization: Bearer $web_token" 'http://localhost:8080/api/products?limit=5' >/dev/null &
+wrk -t1 -c4 -d60s -H "Authorization: Bearer $mobile_token" -H 'X-App-Version: ios/99.0.0' 'http://localhost:8081/mobile/v1/home' >/dev/null &
+wrk -t1 -c4 -d60s -H "Authorization: Bearer $partner_token" 'http://localhost:8082/partner/v2/products?limit=1' >/dev/null &
+wait
+sleep "$IDLE_WAIT"
 
 declare -A heap_start fd_start
 for gateway in "${GATEWAYS[@]}"; do
@@ -133,7 +141,7 @@ while ((elapsed < TOTAL)); do
 		"$(sort "$WORK/side.txt" | uniq -c | awk '{printf "%s:%s ", $2, $1}')"
 done
 
-sleep 5 # let dropped streams and pooled connections time out
+sleep "$IDLE_WAIT" # let dropped streams and idle pooled connections close, as before the baseline
 failed=0
 for gateway in "${GATEWAYS[@]}"; do
 	heap=$(heap_after_gc_kb "$(pid_of "$gateway")")
