@@ -1,21 +1,27 @@
 package io.github.bffsuite.edge.downstream;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bffsuite.edge.web.Failures;
+import io.github.bffsuite.edge.support.UpstreamFailures;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Response;
@@ -44,6 +50,8 @@ public final class Downstream {
 
 	private final @Nullable CircuitBreaker circuitBreaker;
 
+	private final @Nullable CircuitBreaker streamCircuitBreaker;
+
 	private final @Nullable Bulkhead bulkhead;
 
 	private final RetryBudget budget;
@@ -60,6 +68,7 @@ public final class Downstream {
 		this.name = name;
 		this.properties = properties;
 		this.circuitBreaker = circuitBreaker;
+		this.streamCircuitBreaker = (circuitBreaker != null) ? unmeasured(circuitBreaker) : null;
 		this.bulkhead = bulkhead;
 		this.budget = new RetryBudget(properties.getRetry().getBudget().getRatio(),
 				properties.getRetry().getBudget().getBurst());
@@ -129,33 +138,28 @@ public final class Downstream {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			this.budget.deposit();
-			Mono<T> result;
-			Bulkhead bulkhead = this.bulkhead;
-			if (bulkhead != null && !bulkhead.tryAcquirePermission()) {
-				result = Mono.error(DownstreamException.busy(this.name, null));
+			AtomicInteger attempts = new AtomicInteger();
+			Mono<T> result = Mono.defer(() -> attempt(call, attempts.incrementAndGet()));
+			RetryBackoffSpec retry = retry(call);
+			if (retry != null) {
+				result = result.retryWhen(retry);
 			}
-			else {
-				result = attempt(call, 1).onErrorMap(this::toDownstreamException);
-				if (bulkhead != null) {
-					result = result.doFinally((signal) -> bulkhead.onComplete());
-				}
+			if (this.bulkhead != null) {
+				result = result.transformDeferred(BulkheadOperator.of(this.bulkhead));
 			}
-			return result.doOnSuccess((value) -> record(call, start, (value != null) ? call.status(value) : 200, null))
+			return result.onErrorMap(this::toDownstreamException)
+				.doOnSuccess((value) -> record(call, start, (value != null) ? call.status(value) : 200, null))
 				.doOnError((ex) -> record(call, start, 0, ex))
 				.doOnCancel(() -> record(call, start, -1, null));
 		});
 	}
 
 	private <T> Mono<T> attempt(DownstreamCall<T> call, int attempt) {
-		Mono<T> once;
 		ReactorServiceInstanceLoadBalancer loadBalancer = this.loadBalancer;
 		if (loadBalancer != null) {
-			once = Mono.from(loadBalancer.choose()).flatMap((response) -> guarded(call, server(response), attempt));
+			return Mono.from(loadBalancer.choose()).flatMap((response) -> guarded(call, server(response), attempt));
 		}
-		else {
-			once = guarded(call, null, attempt);
-		}
-		return once.onErrorResume((ex) -> retryOrFail(call, attempt, ex));
+		return guarded(call, null, attempt);
 	}
 
 	private ServiceInstance server(Response<ServiceInstance> response) {
@@ -166,79 +170,53 @@ public final class Downstream {
 	}
 
 	private <T> Mono<T> guarded(DownstreamCall<T> call, @Nullable ServiceInstance instance, int attempt) {
-		return Mono.defer(() -> {
-			CircuitBreaker breaker = this.circuitBreaker;
-			if (breaker != null && !breaker.tryAcquirePermission()) {
-				return Mono.error(DownstreamException.circuitOpen(this.name,
-						this.properties.getCircuitBreaker().getWaitDurationInOpenState()));
+		Mono<Result<T>> once = call.attempt(instance, attempt).map((value) -> new Result<>(value, call.status(value)));
+		if (!call.streaming()) {
+			once = once.timeout(this.properties.getResponseTimeout());
+		}
+		if (instance != null && this.instances != null) {
+			StaticInstanceListSupplier instances = this.instances;
+			once = once.doOnError(UpstreamFailures::isConnectFailure, (ex) -> instances.eject(instance));
+		}
+		CircuitBreaker breaker = call.streaming() ? this.streamCircuitBreaker : this.circuitBreaker;
+		if (breaker != null) {
+			once = once.transformDeferred(CircuitBreakerOperator.of(breaker));
+		}
+		return once.flatMap((result) -> {
+			if (RETRYABLE_STATUSES.contains(result.status())) {
+				return call.discard(result.value()).then(Mono.error(new StatusFailure(result.status())));
 			}
-			long start = System.nanoTime();
-			AtomicBoolean recorded = new AtomicBoolean();
-			Mono<T> once = call.attempt(instance, attempt);
-			return (call.streaming() ? once : once.timeout(this.properties.getResponseTimeout()))
-				.doOnSuccess((value) -> {
-					if (breaker != null && recorded.compareAndSet(false, true)) {
-						int status = (value != null) ? call.status(value) : 200;
-						// A stream lasts as long as it is watched: its length is not a
-						// latency
-						long elapsed = call.streaming() ? 0 : System.nanoTime() - start;
-						if (status >= 500) {
-							breaker.onError(elapsed, TimeUnit.NANOSECONDS, new StatusFailure(status));
-						}
-						else {
-							breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-						}
-					}
-				})
-				.doOnError((ex) -> {
-					if (instance != null && this.instances != null && isConnectFailure(ex)) {
-						this.instances.eject(instance);
-					}
-					if (breaker != null && recorded.compareAndSet(false, true)) {
-						if (isLocalSaturation(ex)) {
-							breaker.releasePermission();
-						}
-						else {
-							breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
-						}
-					}
-				})
-				.doOnCancel(() -> {
-					if (breaker != null && recorded.compareAndSet(false, true)) {
-						breaker.releasePermission();
-					}
-				})
-				.flatMap((value) -> {
-					int status = call.status(value);
-					if (RETRYABLE_STATUSES.contains(status)) {
-						return call.discard(value).then(Mono.error(new StatusFailure(status)));
-					}
-					return Mono.just(value);
-				});
+			return Mono.just(result.value());
 		});
 	}
 
-	private <T> Mono<T> retryOrFail(DownstreamCall<T> call, int attempt, Throwable ex) {
+	private @Nullable RetryBackoffSpec retry(DownstreamCall<?> call) {
 		EdgeDownstreamProperties.Retry retry = this.properties.getRetry();
-		boolean retryable = ex instanceof StatusFailure || isConnectFailure(ex);
-		if (!retryable || !retry.isEnabled() || !call.idempotent() || attempt >= retry.getMaxAttempts()) {
-			return Mono.error(ex);
+		if (!retry.isEnabled() || !call.idempotent() || retry.getMaxAttempts() <= 1) {
+			return null;
 		}
-		if (!this.budget.tryWithdraw()) {
-			this.meters.counter("edge.downstream.retries", "downstream", this.name, "result", "budget_exhausted")
-				.increment();
-			return Mono.error(ex);
-		}
-		this.meters.counter("edge.downstream.retries", "downstream", this.name, "result", "retried").increment();
-		return Mono.delay(backoff(retry, attempt)).then(attempt(call, attempt + 1));
+		return backoff(retry).filter((ex) -> ex instanceof StatusFailure || UpstreamFailures.isConnectFailure(ex))
+			// after the attempt limit, so that a token is only taken for a retry that
+			// happens
+			.doBeforeRetryAsync((signal) -> {
+				if (!this.budget.tryWithdraw()) {
+					this.meters
+						.counter("edge.downstream.retries", "downstream", this.name, "result", "budget_exhausted")
+						.increment();
+					return Mono.error(signal.failure());
+				}
+				this.meters.counter("edge.downstream.retries", "downstream", this.name, "result", "retried")
+					.increment();
+				return Mono.empty();
+			})
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
-	static Duration backoff(EdgeDownstreamProperties.Retry retry, int attempt) {
-		double base = Math.min(retry.getInitialBackoff().toMillis() * Math.pow(retry.getMultiplier(), attempt - 1),
-				retry.getMaxBackoff().toMillis());
-		double spread = base * Math.max(0, Math.min(1, retry.getJitter()));
-		double jittered = base - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread;
-		return Duration.ofMillis(Math.max(0, Math.round(jittered)));
+	static RetryBackoffSpec backoff(EdgeDownstreamProperties.Retry retry) {
+		return Retry.backoff(retry.getMaxAttempts() - 1, retry.getInitialBackoff())
+			.multiplier(retry.getMultiplier())
+			.maxBackoff(retry.getMaxBackoff())
+			.jitter(Math.max(0, Math.min(1, retry.getJitter())));
 	}
 
 	private Throwable toDownstreamException(Throwable ex) {
@@ -248,13 +226,17 @@ public final class Downstream {
 		if (ex instanceof StatusFailure failure) {
 			return DownstreamException.status(this.name, failure.status);
 		}
-		if (Failures.isTimeout(ex)) {
-			return DownstreamException.timeout(this.name, this.properties.getResponseTimeout(), ex);
+		if (ex instanceof CallNotPermittedException) {
+			return DownstreamException.circuitOpen(this.name,
+					this.properties.getCircuitBreaker().getWaitDurationInOpenState());
 		}
-		if (isLocalSaturation(ex)) {
+		if (ex instanceof BulkheadFullException || UpstreamFailures.isPoolExhausted(ex)) {
 			return DownstreamException.busy(this.name, ex);
 		}
-		if (isConnectFailure(ex)) {
+		if (UpstreamFailures.isTimeout(ex)) {
+			return DownstreamException.timeout(this.name, this.properties.getResponseTimeout(), ex);
+		}
+		if (UpstreamFailures.isConnectFailure(ex)) {
 			return DownstreamException.unreachable(this.name, ex);
 		}
 		return ex;
@@ -290,12 +272,54 @@ public final class Downstream {
 			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}
 
-	static boolean isConnectFailure(Throwable ex) {
-		return Failures.isConnectFailure(ex);
+	/**
+	 * Return a view of a circuit breaker whose clock stands still, for streams: a stream
+	 * lasts as long as it is watched, so its length is no latency and must never count as
+	 * a slow call. Everything else (permissions, outcomes, state) is the breaker's own.
+	 */
+	private static CircuitBreaker unmeasured(CircuitBreaker breaker) {
+		return (CircuitBreaker) Proxy.newProxyInstance(CircuitBreaker.class.getClassLoader(),
+				new Class<?>[] { CircuitBreaker.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getCurrentTimestamp")) {
+						return 0L;
+					}
+					try {
+						return method.invoke(breaker, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
-	private static boolean isLocalSaturation(Throwable ex) {
-		return Failures.inChain(ex, (cause) -> cause.getClass().getName().contains("PoolAcquire"));
+	/**
+	 * Whether a failure of one attempt counts against a downstream's circuit: pool
+	 * exhaustion is this instance's saturation, not the service's failure.
+	 * @param ex the failure
+	 * @return whether it is recorded
+	 */
+	static boolean isServiceFailure(Throwable ex) {
+		return !UpstreamFailures.isPoolExhausted(ex);
+	}
+
+	/**
+	 * Whether an attempt's result counts against a downstream's circuit: a 5xx answer.
+	 * @param result the result
+	 * @return whether it is a failure
+	 */
+	static boolean isFailedResult(Object result) {
+		return result instanceof Result<?> attempt && attempt.status() >= 500;
+	}
+
+	/**
+	 * The result of one attempt with its status, as the circuit breaker sees it.
+	 *
+	 * @param <T> the result type
+	 * @param value the result
+	 * @param status its HTTP status
+	 */
+	record Result<T>(T value, int status) {
+
 	}
 
 	/**

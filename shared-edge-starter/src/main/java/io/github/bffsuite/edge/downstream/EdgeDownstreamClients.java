@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.bffsuite.edge.support.CircuitBreakerProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -74,19 +75,13 @@ public class EdgeDownstreamClients implements DisposableBean {
 	}
 
 	private @Nullable CircuitBreaker circuitBreaker(String name, EdgeDownstreamProperties.Service service) {
-		EdgeDownstreamProperties.CircuitBreaker properties = service.getCircuitBreaker();
+		CircuitBreakerProperties properties = service.getCircuitBreaker();
 		if (!properties.isEnabled()) {
 			return null;
 		}
-		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(properties.getSlidingWindowSize())
-			.minimumNumberOfCalls(properties.getMinimumNumberOfCalls())
-			.failureRateThreshold(properties.getFailureRateThreshold())
-			.slowCallRateThreshold(properties.getSlowCallRateThreshold())
-			.slowCallDurationThreshold(properties.getSlowCallDurationThreshold())
-			.waitDurationInOpenState(properties.getWaitDurationInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(properties.getPermittedCallsInHalfOpenState())
+		CircuitBreakerConfig config = properties.toConfig()
+			.recordResult(Downstream::isFailedResult)
+			.ignoreException((ex) -> !Downstream.isServiceFailure(ex))
 			.build();
 		return this.circuitBreakers.circuitBreaker(name, config);
 	}

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bffsuite.edge.support.CircuitBreakerProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Named downstream services of a gateway, referenced by routes and aggregating handlers,
@@ -83,9 +86,11 @@ public class EdgeDownstreamProperties {
 		private final Pool pool = new Pool();
 
 		/**
-		 * Circuit breaker of the service.
+		 * Circuit breaker of the service; 5xx answers, timeouts and connection errors
+		 * count as failures, 4xx answers never do.
 		 */
-		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+		@NestedConfigurationProperty
+		private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
 
 		/**
 		 * Retry policy for idempotent calls.
@@ -141,7 +146,7 @@ public class EdgeDownstreamProperties {
 			return this.pool;
 		}
 
-		public CircuitBreaker getCircuitBreaker() {
+		public CircuitBreakerProperties getCircuitBreaker() {
 			return this.circuitBreaker;
 		}
 
@@ -225,119 +230,6 @@ public class EdgeDownstreamProperties {
 
 		public void setMaxLifeTime(Duration maxLifeTime) {
 			this.maxLifeTime = maxLifeTime;
-		}
-
-	}
-
-	/**
-	 * Circuit breaker settings, tuned for interactive traffic: open quickly when most
-	 * calls fail or are slow, probe again soon.
-	 */
-	public static class CircuitBreaker {
-
-		/**
-		 * Whether calls go through a circuit breaker.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Percentage of failed calls (5xx, timeouts, connection errors; never 4xx) in the
-		 * sliding window at which the circuit opens.
-		 */
-		private float failureRateThreshold = 50;
-
-		/**
-		 * Percentage of slow calls in the sliding window at which the circuit opens.
-		 */
-		private float slowCallRateThreshold = 80;
-
-		/**
-		 * Duration above which a call counts as slow.
-		 */
-		private Duration slowCallDurationThreshold = Duration.ofSeconds(2);
-
-		/**
-		 * Number of most recent calls the failure rate is computed over.
-		 */
-		private int slidingWindowSize = 20;
-
-		/**
-		 * Fewest calls in the window before the failure rate is evaluated.
-		 */
-		private int minimumNumberOfCalls = 10;
-
-		/**
-		 * How long the circuit stays open before it lets probe calls through.
-		 */
-		private Duration waitDurationInOpenState = Duration.ofSeconds(10);
-
-		/**
-		 * Number of probe calls let through while half-open.
-		 */
-		private int permittedCallsInHalfOpenState = 3;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public float getFailureRateThreshold() {
-			return this.failureRateThreshold;
-		}
-
-		public void setFailureRateThreshold(float failureRateThreshold) {
-			this.failureRateThreshold = failureRateThreshold;
-		}
-
-		public float getSlowCallRateThreshold() {
-			return this.slowCallRateThreshold;
-		}
-
-		public void setSlowCallRateThreshold(float slowCallRateThreshold) {
-			this.slowCallRateThreshold = slowCallRateThreshold;
-		}
-
-		public Duration getSlowCallDurationThreshold() {
-			return this.slowCallDurationThreshold;
-		}
-
-		public void setSlowCallDurationThreshold(Duration slowCallDurationThreshold) {
-			this.slowCallDurationThreshold = slowCallDurationThreshold;
-		}
-
-		public int getSlidingWindowSize() {
-			return this.slidingWindowSize;
-		}
-
-		public void setSlidingWindowSize(int slidingWindowSize) {
-			this.slidingWindowSize = slidingWindowSize;
-		}
-
-		public int getMinimumNumberOfCalls() {
-			return this.minimumNumberOfCalls;
-		}
-
-		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
-			this.minimumNumberOfCalls = minimumNumberOfCalls;
-		}
-
-		public Duration getWaitDurationInOpenState() {
-			return this.waitDurationInOpenState;
-		}
-
-		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
-			this.waitDurationInOpenState = waitDurationInOpenState;
-		}
-
-		public int getPermittedCallsInHalfOpenState() {
-			return this.permittedCallsInHalfOpenState;
-		}
-
-		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
-			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
 		}
 
 	}

@@ -1,8 +1,17 @@
 package io.github.bffsuite.edge.downstream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +51,63 @@ class RetryBudgetTests {
 		retry.setMaxBackoff(Duration.ofMillis(300));
 		retry.setJitter(0.5);
 		for (int i = 0; i < 50; i++) {
-			assertThat(Downstream.backoff(retry, 1).toMillis()).isBetween(50L, 150L);
-			assertThat(Downstream.backoff(retry, 2).toMillis()).isBetween(100L, 300L);
-			assertThat(Downstream.backoff(retry, 5).toMillis()).isBetween(150L, 450L);
+			assertThat(backoff(retry, 1).toMillis()).isBetween(50L, 150L);
+			assertThat(backoff(retry, 2).toMillis()).isBetween(100L, 300L);
+			assertThat(backoff(retry, 5).toMillis()).isBetween(150L, 450L);
 		}
+	}
+
+	/**
+	 * The delay the downstream's retry spec waits before the given attempt, as scheduled
+	 * on a scheduler that only records it.
+	 */
+	private static Duration backoff(EdgeDownstreamProperties.Retry retry, int attempt) {
+		List<Long> delays = new ArrayList<>();
+		Scheduler recording = new Scheduler() {
+
+			@Override
+			public Disposable schedule(Runnable task) {
+				return Disposables.disposed();
+			}
+
+			@Override
+			public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+				delays.add(unit.toMillis(delay));
+				return Disposables.disposed();
+			}
+
+			@Override
+			public Worker createWorker() {
+				return Schedulers.immediate().createWorker();
+			}
+
+		};
+		Downstream.backoff(retry)
+			.maxAttempts(Long.MAX_VALUE)
+			.scheduler(recording)
+			.generateCompanion(Flux.just(new Failed(attempt - 1)))
+			.subscribe();
+		assertThat(delays).hasSize(1);
+		return Duration.ofMillis(delays.get(0));
+	}
+
+	private record Failed(long totalRetries) implements Retry.RetrySignal {
+
+		@Override
+		public long totalRetriesInARow() {
+			return this.totalRetries;
+		}
+
+		@Override
+		public Throwable failure() {
+			return new IllegalStateException("failed");
+		}
+
+		@Override
+		public Retry.RetrySignal copy() {
+			return this;
+		}
+
 	}
 
 }
