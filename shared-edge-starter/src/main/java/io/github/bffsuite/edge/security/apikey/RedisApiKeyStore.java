@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -27,19 +29,15 @@ import org.springframework.http.HttpStatus;
  */
 public class RedisApiKeyStore implements ApiKeyStore {
 
-	private static final int MAX_CACHED = 10_000;
+	private static final long MAX_CACHED = 10_000;
 
 	private final ReactiveStringRedisTemplate redis;
 
 	private final String prefix;
 
-	private final Duration cacheTtl;
-
 	private final Duration timeout;
 
-	private final Clock clock;
-
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache<String, Optional<ApiKeyRecord>> cache;
 
 	public RedisApiKeyStore(ReactiveStringRedisTemplate redis, String prefix, Duration cacheTtl, Clock clock) {
 		this(redis, prefix, cacheTtl, Duration.ofSeconds(1), clock);
@@ -57,17 +55,19 @@ public class RedisApiKeyStore implements ApiKeyStore {
 			Clock clock) {
 		this.redis = redis;
 		this.prefix = prefix;
-		this.cacheTtl = cacheTtl;
 		this.timeout = timeout;
-		this.clock = clock;
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(MAX_CACHED)
+			.expireAfterWrite(cacheTtl)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.build();
 	}
 
 	@Override
 	public Mono<ApiKeyRecord> findByHash(String hash) {
-		Instant now = this.clock.instant();
-		Cached cached = this.cache.get(hash);
-		if (cached != null && cached.expiresAt().isAfter(now)) {
-			return Mono.justOrEmpty(cached.record());
+		Optional<ApiKeyRecord> cached = this.cache.getIfPresent(hash);
+		if (cached != null) {
+			return Mono.justOrEmpty(cached);
 		}
 		return this.redis.<String, String>opsForHash()
 			.entries(key(hash))
@@ -78,7 +78,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> EdgeProblems.exception(HttpStatus.SERVICE_UNAVAILABLE, "credentials-unavailable",
 					"API keys cannot be checked right now; retry shortly"))
-			.doOnNext((record) -> remember(hash, record.orElse(null), now))
+			.doOnNext((record) -> this.cache.put(hash, record))
 			.flatMap(Mono::justOrEmpty);
 	}
 
@@ -99,7 +99,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 		return this.redis.opsForHash()
 			.putAll(key(record.hash()), fields)
 			.then(this.redis.opsForSet().add(tenantKey(record.tenant()), record.hash()))
-			.doOnSuccess((added) -> this.cache.remove(record.hash()))
+			.doOnSuccess((added) -> this.cache.invalidate(record.hash()))
 			.then();
 	}
 
@@ -108,7 +108,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 		return this.redis.hasKey(key(hash))
 			.flatMap((exists) -> exists ? this.redis.opsForHash().put(key(hash), "revoked", "true").thenReturn(true)
 					: Mono.just(false))
-			.doOnSuccess((revoked) -> this.cache.remove(hash));
+			.doOnSuccess((revoked) -> this.cache.invalidate(hash));
 	}
 
 	@Override
@@ -145,13 +145,6 @@ public class RedisApiKeyStore implements ApiKeyStore {
 		return this.prefix + "{" + hash + "}";
 	}
 
-	private void remember(String hash, @Nullable ApiKeyRecord record, Instant now) {
-		if (this.cache.size() >= MAX_CACHED) {
-			this.cache.clear();
-		}
-		this.cache.put(hash, new Cached(record, now.plus(this.cacheTtl)));
-	}
-
 	private static ApiKeyRecord toRecord(String hash, Map<String, String> fields) {
 		String id = fields.getOrDefault("id", "unknown");
 		return new ApiKeyRecord(id, hash, fields.getOrDefault("tenant", ""), fields.getOrDefault("plan", "basic"),
@@ -168,10 +161,6 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
 	private static @Nullable Instant instant(@Nullable String value) {
 		return (value != null && !value.isEmpty()) ? Instant.parse(value) : null;
-	}
-
-	private record Cached(@Nullable ApiKeyRecord record, Instant expiresAt) {
-
 	}
 
 }
