@@ -16,10 +16,12 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
  * Auto-configuration of edge authentication and authorization: a stateless security
@@ -33,7 +35,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @ConditionalOnClass(SecurityWebFilterChain.class)
 @ConditionalOnProperty(name = "edge.security.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ EdgeSecurityProperties.class, EdgeWebProperties.class })
-@EnableWebFluxSecurity
 @Import({ EdgeJwtConfiguration.class, EdgeApiKeyConfiguration.class, EdgeSecurityFilterChainConfiguration.class })
 public final class EdgeSecurityAutoConfiguration {
 
@@ -63,6 +64,18 @@ public final class EdgeSecurityAutoConfiguration {
 	ProblemAccessDeniedHandler edgeAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
 			ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
 		return new ProblemAccessDeniedHandler(writer, rules, listeners.orderedStream().toList());
+	}
+
+	/**
+	 * Switches Spring Security's WebFlux support on unless the application did (its own
+	 * {@code @EnableWebFluxSecurity}) or defined the filter chain proxy another way, as
+	 * Spring Boot's own reactive web security does.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(WebFilterChainProxy.class)
+	@EnableWebFluxSecurity
+	static class EnableWebFluxSecurityConfiguration {
+
 	}
 
 }

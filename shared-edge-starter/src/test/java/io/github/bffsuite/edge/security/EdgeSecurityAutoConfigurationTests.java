@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.bffsuite.edge.identity.EdgeIdentityAutoConfiguration;
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
@@ -24,9 +25,13 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +84,29 @@ class EdgeSecurityAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserChainConfiguration.class)
 			.run((context) -> assertThat(context).getBean(SecurityWebFilterChain.class)
 				.isSameAs(context.getBean(UserChainConfiguration.class).chain));
+	}
+
+	@Test
+	void enablesWebFluxSecurityWhenTheApplicationDoesNot() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(WebFilterChainProxy.class)
+			.hasSingleBean(EdgeSecurityAutoConfiguration.EnableWebFluxSecurityConfiguration.class));
+	}
+
+	@Test
+	void leavesEnablingWebFluxSecurityToTheApplicationWhenItDoes() {
+		this.runner.withUserConfiguration(UserEnableWebFluxSecurityConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(WebFilterChainProxy.class)
+				.doesNotHaveBean(EdgeSecurityAutoConfiguration.EnableWebFluxSecurityConfiguration.class);
+			assertThat(context).getBean(SecurityWebFilterChain.class)
+				.isSameAs(context.getBean("edgeSecurityWebFilterChain"));
+		});
+	}
+
+	@Test
+	void backsOffEnablingWebFluxSecurityWhenTheApplicationDefinesTheFilterChainProxy() {
+		this.runner.withUserConfiguration(UserFilterChainProxyConfiguration.class)
+			.run((context) -> assertThat(context).getBean(WebFilterChainProxy.class)
+				.isSameAs(context.getBean(UserFilterChainProxyConfiguration.class).proxy));
 	}
 
 	@Test
@@ -142,6 +170,32 @@ class EdgeSecurityAutoConfigurationTests {
 				.run((context) -> assertThat(context).getFailure()
 					.rootCause()
 					.hasMessageContaining("An HMAC secret is required"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebFluxSecurity
+	static class UserEnableWebFluxSecurityConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFilterChainProxyConfiguration {
+
+		final SecurityWebFilterChain chain = new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
+				List.of((exchange, next) -> next.filter(exchange)));
+
+		final WebFilterChainProxy proxy = new WebFilterChainProxy(this.chain);
+
+		@Bean
+		SecurityWebFilterChain userChain() {
+			return this.chain;
+		}
+
+		@Bean
+		WebFilterChainProxy userWebFilterChainProxy() {
+			return this.proxy;
 		}
 
 	}
