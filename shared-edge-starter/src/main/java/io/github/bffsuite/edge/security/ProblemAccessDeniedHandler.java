@@ -28,10 +28,6 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
 	private final List<EdgeAuthenticationFailureListener> listeners;
 
-	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules) {
-		this(writer, rules, List.of());
-	}
-
 	public ProblemAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
 			List<EdgeAuthenticationFailureListener> listeners) {
 		this.writer = writer;

@@ -31,10 +31,6 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 
 	private final List<EdgeAuthenticationFailureListener> listeners;
 
-	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader) {
-		this(writer, apiKeyHeader, List.of());
-	}
-
 	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader,
 			List<EdgeAuthenticationFailureListener> listeners) {
 		this.writer = writer;

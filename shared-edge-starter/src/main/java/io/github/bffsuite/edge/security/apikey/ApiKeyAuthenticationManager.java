@@ -46,10 +46,6 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 
 	private final Map<String, IpAddressMatcher> matchers = new ConcurrentHashMap<>();
 
-	public ApiKeyAuthenticationManager(ApiKeyStore store, ApiKeyHasher hasher, Clock clock) {
-		this(store, hasher, clock, false, Duration.ZERO);
-	}
-
 	/**
 	 * Create a manager.
 	 * @param store the key store

@@ -16,10 +16,6 @@ public class ApiKeyAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final @Nullable String clientAddress;
 
-	public ApiKeyAuthenticationToken(String key) {
-		this(key, null);
-	}
-
 	/**
 	 * Create a token.
 	 * @param key the presented key

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -59,8 +58,6 @@ public class CachingJwksSource implements Function<SignedJWT, Flux<JWK>> {
 
 	private volatile Instant lastFetch = Instant.MIN;
 
-	private final AtomicLong fetches = new AtomicLong();
-
 	/**
 	 * Create a source.
 	 * @param webClient client used for the issuer's endpoints
@@ -81,14 +78,6 @@ public class CachingJwksSource implements Function<SignedJWT, Flux<JWK>> {
 		this.cooldown = cooldown;
 		this.timeout = timeout;
 		this.clock = clock;
-	}
-
-	/**
-	 * Return how many JWKS fetches were started, for metrics and tests.
-	 * @return the number of fetches
-	 */
-	public long fetchCount() {
-		return this.fetches.get();
 	}
 
 	@Override
@@ -129,7 +118,6 @@ public class CachingJwksSource implements Function<SignedJWT, Flux<JWK>> {
 			return (other != null) ? other : Mono.empty();
 		}
 		this.lastFetch = now;
-		this.fetches.incrementAndGet();
 		return fetch;
 	}
 
