@@ -1,19 +1,26 @@
 package io.github.bffsuite.suite;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code APPS} table at the top of the {@code ./suite} launcher against the apps' own
- * configuration with no profile (how {@code ./suite up} starts them).
+ * The {@code ./suite} launcher: the {@code APPS} table at its top against the apps' own
+ * configuration with no profile (how {@code ./suite up} starts them), and the API keys
+ * {@code ./suite apikey} makes.
  */
 class SuiteScriptTests {
 
@@ -50,6 +57,27 @@ class SuiteScriptTests {
 				.isEqualTo(SuiteApp.forServiceName(row.name()).defaultConfiguration().managementPort());
 			assertThat(health.getPath()).isEqualTo("/actuator/health");
 		}
+	}
+
+	@Test
+	void apikeyPrintsANewKeyAndItsHmacSha256Hash() throws Exception {
+		List<String> lines = run("apikey", "bffk_acme", "test-secret");
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).matches("key:  bffk_acme_[A-Za-z0-9_-]{43}");
+		String key = lines.get(0).substring("key:  ".length());
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		assertThat(lines.get(1))
+			.isEqualTo("hash: " + HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static List<String> run(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(SuiteRoot.path("suite").toString()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isZero();
+		return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
 	}
 
 	private static List<Row> rows() {

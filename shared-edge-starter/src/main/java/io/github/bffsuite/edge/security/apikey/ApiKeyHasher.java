@@ -88,16 +88,4 @@ public final class ApiKeyHasher {
 		return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/**
-	 * Print a new key and its hash:
-	 * {@code java -cp shared-edge-starter.jar ... ApiKeyHasher PREFIX [SECRET]}.
-	 * @param args the prefix and, for HMAC, the secret
-	 */
-	public static void main(String[] args) {
-		String key = generate((args.length > 0) ? args[0] : "bffk");
-		ApiKeyHasher hasher = (args.length > 1) ? hmacSha256(args[1]) : sha256();
-		System.out.println("key:  " + key);
-		System.out.println("hash: " + hasher.hash(key));
-	}
-
 }
