@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark (issue 5): the same small JSON GET measured side by side in one run,
-#   1. direct to the backend   2. through nginx   3. through a plain Spring Cloud Gateway app
-#   3b. reference: Spring Cloud Gateway plus Spring Security's JWT resource server, nothing else
-#   4. through bff-web's pass-through route with the full edge chain (JWT, identity headers,
-#      access log, metrics, tracing, EdgeDownstream policies) [+ rate limit, memory and Redis stores,
-#      with --rate-limit]
-# first at full load (wrk as fast as it goes: throughput, p50/p99 under saturation), then every row at
-# the same paced load (the latency a gateway adds when it is not saturated), then a 3-call aggregation
-# whose calls take 20/40/80 ms. Prints requests/s, p50, p99 and the ratios.
-# Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Figures are for comparison on the same
-# machine in the same run, not absolute; load generator, backend and gateway share the CPU.
+# Edge chain overhead benchmark (issues 5 and 12): the same 700-byte JSON GET measured side by side in
+# one run, through
+#   nginx       an nginx reverse proxy
+#   plain-scg   a plain Spring Cloud Gateway route (the 1.00x baseline)
+#   docs-peer   Spring Cloud Gateway + Spring Boot's OAuth2 resource server (JWT) + SCG's
+#               RequestRateLimiter with RedisRateLimiter, set up as their reference docs show
+#   jwt-only    Spring Cloud Gateway + Spring Boot's OAuth2 resource server, nothing else
+#   bff-memory  bff-web's full edge chain (JWT, identity headers, scope rules, rate limit on the
+#               memory store, request id, access log, metrics, tracing) with the logging a user gets
+#   bff-redis   the same with the rate limit on the Redis store
+# The backend is a second nginx serving a static file. The gateway under test runs on one core and
+# wrk and the backend on the other (taskset), so the rows do not fight the load generator for CPU.
+# After a warm-up of every row, each row runs ROUNDS interleaved rounds at full load (wrk -t1 -c32),
+# then ROUNDS interleaved rounds at a paced load (about 400 req/s, the latency a gateway adds when it
+# is not saturated); the output gives median, min and max per row and the ratios of the medians of
+# the per-round ratios. Last, a 3-call aggregation whose calls take 20/40/80 ms.
+# Needs wrk, nginx and taskset (Debian: apt-get install -y wrk nginx util-linux), a JDK, and a Redis at
+# REDIS_URL (default redis://127.0.0.1:6379) for the Redis rows (skipped, with a note, without one).
 #
-#   benchmarks/run.sh [--rate-limit] [--duration 10s] [--connections 32] [--no-build]
-#   (WARMUP=30s, PACED_RATE=400 and PACED_DURATION=20s in the environment tune the warm-up and the paced load)
+#   benchmarks/run.sh [--rounds 3] [--duration 10s] [--connections 32] [--no-build] [--rows "plain-scg bff-memory"]
+#   (WARMUP=45s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
+#   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,39 +29,72 @@ WORK=$ROOT/benchmarks/target
 mkdir -p "$WORK"
 
 DURATION=10s
+ROUNDS=3
 # bff-web's JIT keeps compiling for about half a minute of load before its throughput settles
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-45s}
 PACED_RATE=${PACED_RATE:-400}
-# tail latencies at a low rate need more samples than throughput does
-PACED_DURATION=${PACED_DURATION:-20s}
+PACED_DURATION=${PACED_DURATION:-10s}
 CONNECTIONS=32
-THREADS=2
-RATE_LIMIT=false
 BUILD=true
+ALL_ROWS=(nginx plain-scg docs-peer jwt-only bff-memory bff-redis)
+ROWS=("${ALL_ROWS[@]}")
 while [ $# -gt 0 ]; do
 	case "$1" in
-		--rate-limit) RATE_LIMIT=true ;;
+		--rounds) ROUNDS=$2; shift ;;
 		--duration) DURATION=$2; shift ;;
 		--connections) CONNECTIONS=$2; shift ;;
 		--no-build) BUILD=false ;;
+		--rows) read -r -a ROWS <<<"$2"; shift ;;
+		--rate-limit) ;; # the rate-limit rows are always there now (kept for old command lines)
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
-# Properties that switch the edge rate limiter on (issue 4); override when its property names differ.
-RL_MEMORY_ARGS=${RL_MEMORY_ARGS:---edge.rate-limit.enabled=true --edge.rate-limit.store=memory}
-RL_REDIS_ARGS=${RL_REDIS_ARGS:---edge.rate-limit.enabled=true --edge.rate-limit.store=redis --spring.data.redis.url=${REDIS_URL:-redis://127.0.0.1:6379}}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 
-for tool in wrk nginx java curl; do
-	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 1; }
+for tool in wrk nginx java curl taskset; do
+	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx util-linux)" >&2; exit 1; }
 done
+GATEWAY_CPU=${GATEWAY_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+if [ "$(nproc)" -lt 2 ]; then
+	echo "note: fewer than 2 CPUs, gateway and load share one core"
+	LOAD_CPU=$GATEWAY_CPU
+fi
+on_gateway_cpu() { taskset -c "$GATEWAY_CPU" "$@"; }
+on_load_cpu() { taskset -c "$LOAD_CPU" "$@"; }
 
-BACKEND=18000 NGINX=18001 PLAIN=18002 BFF=18003 BFF_RL_MEMORY=18004 BFF_RL_REDIS=18005 AGG=18006 JWT=18007
-JAVA_OPTS=(-Xms256m -Xmx512m -XX:TieredStopAtLevel=4)
+redis_answers() {
+	local hostport=${REDIS_URL#redis://}
+	hostport=${hostport%%/*}
+	exec 3<>"/dev/tcp/${hostport%:*}/${hostport#*:}" 2>/dev/null || return 1
+	printf 'PING\r\n' >&3
+	local reply=""
+	read -r -t 2 reply <&3 || true
+	exec 3<&- 3>&-
+	[[ $reply == +PONG* ]]
+}
+REDIS=true
+if ! redis_answers; then
+	REDIS=false
+	echo "note: no Redis answers at $REDIS_URL: the docs-peer and bff-redis rows are skipped"
+	kept=()
+	for row in "${ROWS[@]}"; do
+		[[ $row == docs-peer || $row == bff-redis ]] || kept+=("$row")
+	done
+	ROWS=("${kept[@]}")
+fi
+has_row() { local r; for r in "${ROWS[@]}"; do [ "$r" = "$1" ] && return 0; done; return 1; }
+has_row plain-scg || { echo "the plain-scg row is the baseline: keep it in --rows" >&2; exit 2; }
+
+BACKEND=18000 NGINX=18001 PLAIN=18002 BFF_MEMORY=18004 BFF_REDIS=18005 AGG=18006 JWT=18007 PEER=18008 JWKS=18009
+JAVA_OPTS=(-Xms256m -Xmx512m)
 PIDS=()
 cleanup() {
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+	for f in "$WORK/nginx-backend.pid" "$WORK/nginx-proxy.pid"; do
+		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+	done
 	for _ in $(seq 1 20); do
 		alive=false
 		for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
@@ -65,37 +106,61 @@ cleanup() {
 trap cleanup EXIT
 
 if $BUILD; then
-	echo "building (offline) ..."
-	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds
-	./mvnw -o -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
+	echo "building ..."
+	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds;
+	# not offline: a fresh machine has to fetch the dependency plugin
+	./mvnw -B -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
-STARTER_JAR=$(ls shared-edge-starter/target/shared-edge-starter-*-SNAPSHOT.jar | grep -v tests | head -1)
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
 
-wait_for() { # url [expected status]
+wait_for() { # url [expected status] [header]
 	for _ in $(seq 1 240); do
 		code=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H "$3"} "$1" || true)
 		[ "$code" = "${2:-200}" ] && return 0
 		sleep 0.5
 	done
-	echo "timed out waiting for $1" >&2; exit 1
+	echo "timed out waiting for $1 (see $WORK/*.log)" >&2; exit 1
 }
 
-start() { # name, command...
-	local name=$1; shift
-	"$@" >"$WORK/$name.log" 2>&1 &
+start() { # name cpu command...: taskset execs the command, so $! is the JVM itself
+	local name=$1 cpu=$2; shift 2
+	taskset -c "$cpu" "$@" >"$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
 }
 
-start backend java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.BenchBackend $BACKEND "$WORK/token.txt"
+# the backend: a static 700-byte JSON document served by nginx on the load core
+mkdir -p "$WORK/www/products"
+printf '{"id":"p-0001","sku":"BW-0001","name":"Benchmark widget","category":"tools","priceCents":1299,"currency":"EUR","stock":42,"rating":4.6,"reviews":128,"tags":["steel","compact","bench"],"description":"%s","dimensionsMm":{"width":120,"height":45,"depth":30},"weightGrams":310,"updatedAt":"2026-11-28T10:00:00Z"}' \
+	"$(printf 'A small, sturdy widget for benchmarks. %.0s' $(seq 1 9))" >"$WORK/www/products/p-0001"
+cat >"$WORK/nginx-backend.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx-backend.pid;
+error_log $WORK/nginx-backend-error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	keepalive_requests 1000000;
+	server {
+		listen 127.0.0.1:$BACKEND;
+		location /products/ { root $WORK/www; default_type application/json; }
+	}
+}
+NGINX
+on_load_cpu nginx -c "$WORK/nginx-backend.conf" -p "$WORK"
 wait_for "http://127.0.0.1:$BACKEND/products/p-0001"
-TOKEN=$(cat "$WORK/token.txt")
+echo "backend document: $(curl -s "http://127.0.0.1:$BACKEND/products/p-0001" | wc -c) bytes"
 
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
+# JWKS, the token, and the delayed answers of the aggregation row
+start jwks "$LOAD_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.BenchBackend $JWKS "$WORK/token.txt"
+wait_for "http://127.0.0.1:$JWKS/jwks"
+TOKEN=$(cat "$WORK/token.txt")
+AUTH="Authorization: Bearer $TOKEN"
+
+cat >"$WORK/nginx-proxy.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx-proxy.pid;
+error_log $WORK/nginx-proxy-error.log;
 events { worker_connections 1024; }
 http {
 	access_log off;
@@ -106,25 +171,36 @@ http {
 	}
 }
 NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK"
-wait_for "http://127.0.0.1:$NGINX/products/p-0001"
+if has_row nginx; then
+	on_gateway_cpu nginx -c "$WORK/nginx-proxy.conf" -p "$WORK"
+	wait_for "http://127.0.0.1:$NGINX/products/p-0001"
+fi
 
-start plain java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-plain-gateway-0.1.0-SNAPSHOT.jar \
-	--server.port=$PLAIN --spring.cloud.gateway.server.webflux.routes[0].id=products \
-	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND \
-	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**
-wait_for "http://127.0.0.1:$PLAIN/products/p-0001"
-
-start jwt java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
-	--server.port=$JWT --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
-	--spring.cloud.gateway.server.webflux.routes[0].id=products \
-	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND \
-	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**
-wait_for "http://127.0.0.1:$JWT/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+scg_route=(--spring.cloud.gateway.server.webflux.routes[0].id=products
+	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND
+	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**)
+if has_row plain-scg; then
+	start plain "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-plain-gateway-0.1.0-SNAPSHOT.jar \
+		--server.port=$PLAIN "${scg_route[@]}"
+fi
+jwt_args=(--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks "${scg_route[@]}")
+if has_row jwt-only; then
+	start jwt "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
+		--server.port=$JWT "${jwt_args[@]}"
+fi
+if has_row docs-peer; then
+	# the reference docs' set-up: Boot's default resource-server chain, RequestRateLimiter with
+	# RedisRateLimiter and SCG's default key resolver (the principal's name); limits let every request through
+	start docs-peer "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
+		--server.port=$PEER "${jwt_args[@]}" --spring.data.redis.url="$REDIS_URL" \
+		--spring.cloud.gateway.server.webflux.routes[0].filters[0].name=RequestRateLimiter \
+		--spring.cloud.gateway.server.webflux.routes[0].filters[0].args.redis-rate-limiter.replenishRate=100000000 \
+		--spring.cloud.gateway.server.webflux.routes[0].filters[0].args.redis-rate-limiter.burstCapacity=100000000
+fi
 
 bff_args() { # port
 	echo --server.port=$1 --management.server.port=$(($1 + 100)) \
-		--edge.security.jwt.issuer-uri=http://bench.issuer --edge.security.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
+		--edge.security.jwt.issuer-uri=http://bench.issuer --edge.security.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks \
 		--edge.downstream.services.user-service.base-url=http://127.0.0.1:$BACKEND \
 		--edge.downstream.services.order-service.base-url=http://127.0.0.1:$BACKEND \
 		--edge.downstream.services.product-service.base-url=http://127.0.0.1:$BACKEND \
@@ -132,52 +208,44 @@ bff_args() { # port
 		--edge.rate-limit.policies.web-user.refill-tokens=1000000000
 }
 BFF_JAR=bff-web/target/bff-web-0.1.0-SNAPSHOT.jar
+# bff-web as a user runs it: its application.yml, the default logging (access log on), the rate
+# limiter on; only the bench policy is raised so that every request passes and all rows measure the
+# same successful GET
 # shellcheck disable=SC2046
-# the full chain without a limiter; with --rate-limit also with the memory and Redis stores, whose
-# bench policy lets every request through so all rows measure the same successful GET
-start bff java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF) --edge.rate-limit.enabled=false
-wait_for "http://127.0.0.1:$BFF/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
+has_row bff-memory && start bff-memory "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_MEMORY) \
+	--edge.rate-limit.store=memory ${BFF_ARGS:-}
+# shellcheck disable=SC2046
+has_row bff-redis && start bff-redis "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_REDIS) \
+	--edge.rate-limit.store=redis --spring.data.redis.url="$REDIS_URL" ${BFF_ARGS:-}
 
-RL_AVAILABLE=false
-if $RATE_LIMIT; then
-	if unzip -Z1 "$STARTER_JAR" 'io/github/bffsuite/edge/ratelimit/*' >/dev/null 2>&1; then
-		RL_AVAILABLE=true
-		# shellcheck disable=SC2046,SC2086
-		start bff-rl-memory java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_RL_MEMORY) $RL_MEMORY_ARGS
-		# shellcheck disable=SC2046,SC2086
-		start bff-rl-redis java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_RL_REDIS) $RL_REDIS_ARGS
-		wait_for "http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
-		wait_for "http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001" 200 "Authorization: Bearer $TOKEN"
-	else
-		echo "note: this build of shared-edge-starter has no rate limiter (package edge.ratelimit); rate-limit rows skipped"
-	fi
-fi
-
-start agg java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
+start agg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
 	--server.port=$AGG --spring.main.banner-mode=off --edge.observability.access-log.enabled=true \
 	--edge.security.permit-paths=/agg --edge.security.jwt.issuer-uri=http://bench.issuer \
-	--edge.security.jwt.jwk-set-uri=http://127.0.0.1:$BACKEND/jwks \
-	--edge.downstream.services.backend.base-url=http://127.0.0.1:$BACKEND
+	--edge.security.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks \
+	--edge.downstream.services.backend.base-url=http://127.0.0.1:$JWKS
+
+declare -A URL HEADER
+URL[nginx]="http://127.0.0.1:$NGINX/products/p-0001"
+URL[plain-scg]="http://127.0.0.1:$PLAIN/products/p-0001"
+URL[docs-peer]="http://127.0.0.1:$PEER/products/p-0001"
+URL[jwt-only]="http://127.0.0.1:$JWT/products/p-0001"
+URL[bff-memory]="http://127.0.0.1:$BFF_MEMORY/api/products/p-0001"
+URL[bff-redis]="http://127.0.0.1:$BFF_REDIS/api/products/p-0001"
+for row in docs-peer jwt-only bff-memory bff-redis; do HEADER[$row]=$AUTH; done
+for row in "${ROWS[@]}"; do
+	wait_for "${URL[$row]}" 200 "${HEADER[$row]:-}"
+done
 wait_for "http://127.0.0.1:$AGG/agg"
 
 to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
 	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-
-declare -A RPS P50 P99 PACED50 PACED99
-measure() { # name url [header]
-	local name=$1 url=$2 header=${3:-}
-	local args=(-t$THREADS -c$CONNECTIONS --latency)
-	[ -n "$header" ] && args+=(-H "$header")
-	wrk "${args[@]}" -d$WARMUP "$url" >/dev/null
-	wrk "${args[@]}" -d$DURATION "$url" >"$WORK/wrk-$name.txt"
-	RPS[$name]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-$name.txt")
-	P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$name.txt")")
-	P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$name.txt")")
-	local errors
-	errors=$(awk '/Non-2xx|Socket errors/' "$WORK/wrk-$name.txt")
-	printf '%-22s %10s req/s   p50 %8s ms   p99 %8s ms  %s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "$errors"
+stats() { # format numbers... -> "median min max", each printed with the printf format
+	local format=$1; shift
+	printf '%s\n' "$@" | sort -g | awk -v f="$format" '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf f " " f " " f "\n", m, a[1], a[NR] }'
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
 
 # Paced load: 16 connections, each waiting between requests so that together they send about
 # PACED_RATE requests/s, well below what any row can serve; wrk's delay() hook does the pacing.
@@ -185,66 +253,103 @@ PACED_CONNECTIONS=16
 cat >"$WORK/paced.lua" <<LUA
 function delay() return math.floor($PACED_CONNECTIONS * 1000 / $PACED_RATE) end
 LUA
-measure_paced() { # name url [header]
-	local name=$1 url=$2 header=${3:-}
-	local args=(-t$THREADS -c$PACED_CONNECTIONS --latency -s "$WORK/paced.lua")
-	[ -n "$header" ] && args+=(-H "$header")
-	wrk "${args[@]}" -d$PACED_DURATION "$url" >"$WORK/wrk-paced-$name.txt"
-	local rps
-	rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-paced-$name.txt")
-	PACED50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-paced-$name.txt")")
-	PACED99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-paced-$name.txt")")
-	printf '%-22s %10s req/s   p50 %8s ms   p99 %8s ms\n' "$name" "$rps" "${PACED50[$name]}" "${PACED99[$name]}"
+
+declare -A RPS P50 P99 PACED50 PACED99
+run_wrk() { # out-file duration paced(true|false) row
+	local out=$1 duration=$2 paced=$3 row=$4
+	local args=(-t1 -c"$CONNECTIONS" --latency -d"$duration")
+	$paced && args=(-t1 -c$PACED_CONNECTIONS --latency -d"$duration" -s "$WORK/paced.lua")
+	[ -n "${HEADER[$row]:-}" ] && args+=(-H "${HEADER[$row]}")
+	on_load_cpu wrk "${args[@]}" "${URL[$row]}" >"$out"
+	if grep -q 'Non-2xx\|Socket errors' "$out"; then
+		echo "  $row: $(grep 'Non-2xx\|Socket errors' "$out" | tr -s ' ')"
+	fi
 }
 
-ROWS=(direct nginx plain-scg scg+jwt-only bff-full-chain)
-declare -A URL HEADER
-URL[direct]="http://127.0.0.1:$BACKEND/products/p-0001"
-URL[nginx]="http://127.0.0.1:$NGINX/products/p-0001"
-URL[plain-scg]="http://127.0.0.1:$PLAIN/products/p-0001"
-URL[scg+jwt-only]="http://127.0.0.1:$JWT/products/p-0001"
-HEADER[scg+jwt-only]="Authorization: Bearer $TOKEN"
-URL[bff-full-chain]="http://127.0.0.1:$BFF/api/products/p-0001"
-HEADER[bff-full-chain]="Authorization: Bearer $TOKEN"
-if $RL_AVAILABLE; then
-	ROWS+=(bff+rl-memory bff+rl-redis)
-	URL[bff+rl-memory]="http://127.0.0.1:$BFF_RL_MEMORY/api/products/p-0001"
-	HEADER[bff+rl-memory]="Authorization: Bearer $TOKEN"
-	URL[bff+rl-redis]="http://127.0.0.1:$BFF_RL_REDIS/api/products/p-0001"
-	HEADER[bff+rl-redis]="Authorization: Bearer $TOKEN"
-fi
-
 echo
-echo "full load: same small JSON GET, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), $(nproc) CPUs"
+echo "warm-up: $WARMUP per row at full load"
 for row in "${ROWS[@]}"; do
-	measure "$row" "${URL[$row]}" "${HEADER[$row]:-}"
+	run_wrk "$WORK/warmup-$row.txt" "$WARMUP" false "$row"
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
-echo
-echo "scg+jwt-only vs plain-scg: throughput $(ratio "${RPS[scg+jwt-only]}" "${RPS[plain-scg]}")x (the floor of any edge chain built on Spring Security's JWT validation)"
-for full in bff-full-chain bff+rl-memory bff+rl-redis; do
-	[ -n "${RPS[$full]:-}" ] || continue
-	[ "$full" != bff-full-chain ] && echo "$full vs bff-full-chain (no limiter): throughput $(ratio "${RPS[$full]}" "${RPS[bff-full-chain]}")x"
-	echo "$full vs plain-scg (4/3): throughput $(ratio "${RPS[$full]}" "${RPS[plain-scg]}")x (target >= 0.80), p99 $(diff_ms "${P99[$full]}" "${P99[plain-scg]}") ms (target <= +2 ms)"
-	echo "$full vs nginx     (4/2): throughput $(ratio "${RPS[$full]}" "${RPS[nginx]}")x, p99 $(diff_ms "${P99[$full]}" "${P99[nginx]}") ms"
-	echo "$full vs scg+jwt-only   : throughput $(ratio "${RPS[$full]}" "${RPS[scg+jwt-only]}")x"
+echo "full load: wrk -t1 -c$CONNECTIONS -d$DURATION, $ROUNDS interleaved rounds, gateway on CPU $GATEWAY_CPU, wrk and backend on CPU $LOAD_CPU"
+for round in $(seq 1 "$ROUNDS"); do
+	line="round $round:"
+	for row in "${ROWS[@]}"; do
+		out="$WORK/wrk-$row-$round.txt"
+		run_wrk "$out" "$DURATION" false "$row"
+		RPS[$row,$round]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$out")
+		P50[$row,$round]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+		P99[$row,$round]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+		line+=" $row ${RPS[$row,$round]}"
+	done
+	echo "$line"
 done
 
+echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, -d$PACED_DURATION, $ROUNDS interleaved rounds"
+for round in $(seq 1 "$ROUNDS"); do
+	for row in "${ROWS[@]}"; do
+		out="$WORK/wrk-paced-$row-$round.txt"
+		run_wrk "$out" "$PACED_DURATION" true "$row"
+		PACED50[$row,$round]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+		PACED99[$row,$round]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+	done
+done
+
+per_round() { # array-name row -> the row's values, one per round
+	local -n values=$1
+	local r
+	for r in $(seq 1 "$ROUNDS"); do echo "${values[$2,$r]}"; done
+}
+round_ratios() { # row base -> row/base per round
+	local r
+	for r in $(seq 1 "$ROUNDS"); do ratio "${RPS[$1,$r]}" "${RPS[$2,$r]}"; echo; done
+}
+round_diffs() { # array-name row base -> row-base per round
+	local -n values=$1
+	local r
+	for r in $(seq 1 "$ROUNDS"); do diff_ms "${values[$2,$r]}" "${values[$3,$r]}"; echo; done
+}
+
 echo
-echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, wrk -d$PACED_DURATION"
+printf '%-11s %24s %10s %20s %20s %22s\n' row 'req/s median (min-max)' 'vs plain' 'p50 / p99 ms' 'paced p50 / p99 ms' 'paced p99 vs plain'
 for row in "${ROWS[@]}"; do
-	measure_paced "$row" "${URL[$row]}" "${HEADER[$row]:-}"
-done
-echo
-for full in bff-full-chain bff+rl-memory bff+rl-redis; do
-	[ -n "${PACED50[$full]:-}" ] || continue
-	echo "$full vs plain-scg at paced load: p50 $(diff_ms "${PACED50[$full]}" "${PACED50[plain-scg]}") ms, p99 $(diff_ms "${PACED99[$full]}" "${PACED99[plain-scg]}") ms (target <= +2 ms)"
+	read -r med min max < <(stats %.0f $(per_round RPS "$row"))
+	read -r rmed _ _ < <(stats %.2f $(round_ratios "$row" plain-scg))
+	read -r p50 _ _ < <(stats %.2f $(per_round P50 "$row"))
+	read -r p99 _ _ < <(stats %.2f $(per_round P99 "$row"))
+	read -r pp50 _ _ < <(stats %.2f $(per_round PACED50 "$row"))
+	read -r pp99 _ _ < <(stats %.2f $(per_round PACED99 "$row"))
+	read -r dmed dmin dmax < <(stats %+.2f $(round_diffs PACED99 "$row" plain-scg))
+	printf '%-11s %24s %9sx %20s %20s %22s\n' "$row" "$med ($min-$max)" "$rmed" "$p50 / $p99" "$pp50 / $pp99" "$dmed ($dmin..$dmax)"
 done
 
+target() { # label row base goal
+	has_row "$2" && has_row "$3" || return 0
+	read -r med min max < <(stats %.2f $(round_ratios "$2" "$3"))
+	local verdict=met
+	awk -v m="$med" -v g="$4" 'BEGIN { exit !(m < g) }' && verdict="NOT met"
+	printf '%-44s %5sx (rounds %s-%s)  target >= %s: %s\n' "$1" "$med" "$min" "$max" "$4" "$verdict"
+}
+paced_target() { # label row goal-ms
+	has_row "$2" || return 0
+	read -r med min max < <(stats %+.2f $(round_diffs PACED99 "$2" plain-scg))
+	local verdict=met
+	awk -v m="$med" -v g="$3" 'BEGIN { exit !(m > g) }' && verdict="NOT met"
+	printf '%-44s %+6.2f ms (rounds %s..%s)  target <= +%s ms: %s\n' "$1" "$med" "$min" "$max" "$3" "$verdict"
+}
 echo
-echo "3-call aggregation, calls of 20/40/80 ms in parallel, wrk -t$THREADS -c16"
-CONNECTIONS=16
-measure aggregation "http://127.0.0.1:$AGG/agg"
-echo "aggregation p50 - slowest call (80 ms): $(diff_ms "${P50[aggregation]}" 80) ms (target <= +10 ms)"
+echo "targets (median of the per-round ratios):"
+target "bff-memory / plain-scg, full load" bff-memory plain-scg 0.8
+target "bff-redis / plain-scg, full load" bff-redis plain-scg 0.7
+target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
+target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
+paced_target "bff-memory paced p99 - plain-scg paced p99" bff-memory 1
+paced_target "bff-redis paced p99 - plain-scg paced p99" bff-redis 2
+
+echo
+echo "3-call aggregation, calls of 20/40/80 ms in parallel, wrk -t1 -c16 -d$DURATION"
+on_load_cpu wrk -t1 -c16 --latency -d"$WARMUP" "http://127.0.0.1:$AGG/agg" >/dev/null
+on_load_cpu wrk -t1 -c16 --latency -d"$DURATION" "http://127.0.0.1:$AGG/agg" >"$WORK/wrk-aggregation.txt"
+agg50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-aggregation.txt")")
+echo "aggregation $(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/wrk-aggregation.txt") req/s, p50 $agg50 ms: $(diff_ms "$agg50" 80) ms over the slowest call (target <= +10 ms)"
