@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.util.StringUtils;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Finds the client IP of a request: the peer address, unless the peer is a trusted proxy,
@@ -21,10 +21,15 @@ public class ClientAddressResolver {
 
 	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
-	private final List<Cidr> trustedProxies;
+	private final List<IpAddressMatcher> trustedProxies;
 
+	/**
+	 * Create a resolver.
+	 * @param trustedProxies addresses or CIDR ranges, IPv4 or IPv6, of trusted proxies
+	 * @throws IllegalArgumentException if one is not an address or range
+	 */
 	public ClientAddressResolver(List<String> trustedProxies) {
-		this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
+		this.trustedProxies = trustedProxies.stream().map((range) -> new IpAddressMatcher(range.trim())).toList();
 	}
 
 	/**
@@ -56,8 +61,9 @@ public class ClientAddressResolver {
 	}
 
 	private boolean trusted(InetAddress address) {
-		for (Cidr cidr : this.trustedProxies) {
-			if (cidr.contains(address)) {
+		String literal = address.getHostAddress();
+		for (IpAddressMatcher range : this.trustedProxies) {
+			if (range.matches(literal)) {
 				return true;
 			}
 		}
@@ -79,44 +85,6 @@ public class ClientAddressResolver {
 		catch (UnknownHostException ex) {
 			return null;
 		}
-	}
-
-	private record Cidr(byte[] network, int prefix) {
-
-		static Cidr parse(String value) {
-			String[] parts = value.trim().split("/", 2);
-			InetAddress address = ClientAddressResolver.parse(parts[0]);
-			if (address == null) {
-				throw new IllegalArgumentException("Not an IP address or CIDR range: '" + value + "'");
-			}
-			byte[] bytes = address.getAddress();
-			int prefix = (parts.length == 2 && StringUtils.hasText(parts[1])) ? Integer.parseInt(parts[1].trim())
-					: bytes.length * 8;
-			if (prefix < 0 || prefix > bytes.length * 8) {
-				throw new IllegalArgumentException("Invalid prefix length in '" + value + "'");
-			}
-			return new Cidr(bytes, prefix);
-		}
-
-		boolean contains(InetAddress address) {
-			byte[] bytes = address.getAddress();
-			if (bytes.length != this.network.length) {
-				return false;
-			}
-			int full = this.prefix / 8;
-			for (int i = 0; i < full; i++) {
-				if (bytes[i] != this.network[i]) {
-					return false;
-				}
-			}
-			int rest = this.prefix % 8;
-			if (rest == 0) {
-				return true;
-			}
-			int mask = (0xFF << (8 - rest)) & 0xFF;
-			return (bytes[full] & mask) == (this.network[full] & mask);
-		}
-
 	}
 
 }

@@ -47,6 +47,13 @@ class ClientAddressResolverTests {
 	}
 
 	@Test
+	void trustsIpv6Ranges() {
+		ClientAddressResolver resolver = new ClientAddressResolver(List.of("2001:db8::/32"));
+		assertThat(resolver.resolve(from("2001:db8::1", "198.51.100.7"))).isEqualTo("198.51.100.7");
+		assertThat(resolver.resolve(from("2001:db9::1", "198.51.100.7"))).isEqualTo("2001:db9:0:0:0:0:0:1");
+	}
+
+	@Test
 	void rejectsInvalidRanges() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddressResolver(List.of("10.0.0.0/33")));
 		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddressResolver(List.of("proxy.example")));
