@@ -1,7 +1,5 @@
 package io.github.bffsuite.edge.ratelimit;
 
-import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayFilterFactory;
-import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
 import io.github.bffsuite.edge.web.EdgeWebAutoConfiguration;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,22 +13,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of edge rate limiting: policies and plans, the in-memory or Redis
- * store, the web filter for path bindings, the {@code EdgeRateLimit} gateway filter,
- * decision metrics and the {@code edgeRateLimit} health indicator.
+ * Auto-configuration of edge rate limiting: policies and plans, key resolution, the web
+ * filter for path bindings, decision metrics and the {@code edgeRateLimit} health
+ * indicator. The store and the {@code EdgeRateLimit} gateway filter are configured beside
+ * their implementations, by {@code EdgeRateLimitStoreAutoConfiguration} and
+ * {@code EdgeRateLimitGatewayAutoConfiguration}.
  */
 @AutoConfiguration(after = { EdgeWebAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(name = "edge.rate-limit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EdgeRateLimitProperties.class)
-@Import({ EdgeRateLimitStoreConfiguration.Redis.class, EdgeRateLimitStoreConfiguration.Memory.class })
 public final class EdgeRateLimitAutoConfiguration {
 
 	@Bean
@@ -47,16 +44,22 @@ public final class EdgeRateLimitAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RateLimitKeyResolver edgeRateLimitKeyResolver(ClientAddressResolver addresses) {
+		return new PrincipalRateLimitKeyResolver(addresses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RateLimitMetrics edgeRateLimitMetrics(ObjectProvider<MeterRegistry> registry) {
 		return new RateLimitMetrics(registry.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	EdgeRateLimiter edgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, ClientAddressResolver addresses,
+	EdgeRateLimiter edgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, RateLimitKeyResolver keys,
 			ProblemResponseWriter problems, RateLimitMetrics metrics, EdgeRateLimitProperties properties,
 			ObjectProvider<RateLimitListener> listeners) {
-		EdgeRateLimiter limiter = new EdgeRateLimiter(policies, store, addresses, problems, metrics);
+		EdgeRateLimiter limiter = new EdgeRateLimiter(policies, store, keys, problems, metrics);
 		limiter.setHeaderSyntax(properties.getHeaderSyntax());
 		limiter.setListeners(listeners.orderedStream().toList());
 		return limiter;
@@ -76,20 +79,7 @@ public final class EdgeRateLimitAutoConfiguration {
 		@ConditionalOnMissingBean(name = "edgeRateLimitHealthIndicator")
 		RateLimitHealthIndicator edgeRateLimitHealthIndicator(EdgeRateLimitProperties properties,
 				RateLimitStore store) {
-			return new RateLimitHealthIndicator(properties.getStore(),
-					(store instanceof RedisRateLimitStore redis) ? redis.getCircuitBreaker() : null);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(AbstractGatewayFilterFactory.class)
-	static class GatewayConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		EdgeRateLimitGatewayFilterFactory edgeRateLimitGatewayFilterFactory(EdgeRateLimiter limiter) {
-			return new EdgeRateLimitGatewayFilterFactory(limiter);
+			return new RateLimitHealthIndicator(properties.getStore(), store);
 		}
 
 	}

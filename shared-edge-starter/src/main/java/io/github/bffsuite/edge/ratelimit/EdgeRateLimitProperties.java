@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.bffsuite.edge.support.CircuitBreakerProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Rate limits of an edge gateway: token bucket policies with optional quota windows, the
@@ -427,7 +429,7 @@ public class EdgeRateLimitProperties {
 		/**
 		 * Circuit breaker that stops waiting on Redis after repeated failures.
 		 */
-		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+		private final RedisCircuitBreaker circuitBreaker = new RedisCircuitBreaker();
 
 		public String getKeyPrefix() {
 			return this.keyPrefix;
@@ -461,81 +463,35 @@ public class EdgeRateLimitProperties {
 			this.coldStartPeriod = coldStartPeriod;
 		}
 
-		public CircuitBreaker getCircuitBreaker() {
+		public RedisCircuitBreaker getCircuitBreaker() {
 			return this.circuitBreaker;
 		}
 
 	}
 
 	/**
-	 * Circuit breaker settings for Redis calls.
+	 * Circuit breaker settings for Redis calls. Unlike a downstream's, slow calls do not
+	 * open it by default (a Redis call slower than the timeout fails anyway), and fewer
+	 * calls are needed before the failure rate counts.
 	 */
-	public static class CircuitBreaker {
+	public static class RedisCircuitBreaker extends CircuitBreakerProperties {
 
-		/**
-		 * Percentage of failed calls in the sliding window that opens the circuit.
-		 */
-		private float failureRateThreshold = 50;
-
-		/**
-		 * Number of recent calls the failure rate is computed over.
-		 */
-		private int slidingWindowSize = 20;
-
-		/**
-		 * Calls needed in the window before the failure rate is considered.
-		 */
-		private int minimumNumberOfCalls = 5;
-
-		/**
-		 * Time the circuit stays open, not calling Redis, before it lets trial calls
-		 * through.
-		 */
-		private Duration waitInOpenState = Duration.ofSeconds(10);
-
-		/**
-		 * Trial calls let through while half open.
-		 */
-		private int permittedCallsInHalfOpenState = 3;
-
-		public float getFailureRateThreshold() {
-			return this.failureRateThreshold;
+		public RedisCircuitBreaker() {
+			setMinimumNumberOfCalls(5);
+			setSlowCallRateThreshold(100);
+			setSlowCallDurationThreshold(Duration.ofSeconds(60));
 		}
 
-		public void setFailureRateThreshold(float failureRateThreshold) {
-			this.failureRateThreshold = failureRateThreshold;
-		}
-
-		public int getSlidingWindowSize() {
-			return this.slidingWindowSize;
-		}
-
-		public void setSlidingWindowSize(int slidingWindowSize) {
-			this.slidingWindowSize = slidingWindowSize;
-		}
-
-		public int getMinimumNumberOfCalls() {
-			return this.minimumNumberOfCalls;
-		}
-
-		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
-			this.minimumNumberOfCalls = minimumNumberOfCalls;
-		}
-
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(
+				replacement = "edge.rate-limit.redis.circuit-breaker.wait-duration-in-open-state", since = "0.1.0")
 		public Duration getWaitInOpenState() {
-			return this.waitInOpenState;
+			return getWaitDurationInOpenState();
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setWaitInOpenState(Duration waitInOpenState) {
-			this.waitInOpenState = waitInOpenState;
-		}
-
-		public int getPermittedCallsInHalfOpenState() {
-			return this.permittedCallsInHalfOpenState;
-		}
-
-		public void setPermittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
-			this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
+			setWaitDurationInOpenState(waitInOpenState);
 		}
 
 	}

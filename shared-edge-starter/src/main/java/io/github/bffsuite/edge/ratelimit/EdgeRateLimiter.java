@@ -1,21 +1,19 @@
 package io.github.bffsuite.edge.ratelimit;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,11 +24,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Applies rate limit policies to a request: expands plans, builds each policy's key from
- * the authenticated principal and the request, consumes from the store, sets the
- * {@code RateLimit-*} headers and answers denials. Shared by the web filter and the
- * gateway filter; a policy is applied at most once per request, whichever applies it
- * first.
+ * Applies rate limit policies to a request: expands plans, has each policy's key resolved
+ * ({@link RateLimitKeyResolver}), consumes from the store, sets the {@code RateLimit-*}
+ * headers and answers denials. Shared by the web filter and the gateway filter; a policy
+ * is applied at most once per request, whichever applies it first.
  * <p>
  * A request that lacks a key part a policy needs (such as a user for an API key caller)
  * is refused with 403 {@code rate-limit-key-missing}, never let through: retrying would
@@ -40,15 +37,15 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class EdgeRateLimiter {
 
-	private static final String APPLIED_ATTRIBUTE = EdgeRateLimiter.class.getName() + ".applied";
+	private static final Log logger = LogFactory.getLog(EdgeRateLimiter.class);
 
-	private static final int MAX_KEY_LENGTH = 128;
+	private static final String APPLIED_ATTRIBUTE = EdgeRateLimiter.class.getName() + ".applied";
 
 	private final RateLimitPolicies policies;
 
 	private final RateLimitStore store;
 
-	private final ClientAddressResolver addresses;
+	private final RateLimitKeyResolver keys;
 
 	private final ProblemResponseWriter problems;
 
@@ -58,11 +55,11 @@ public class EdgeRateLimiter {
 
 	private List<RateLimitListener> listeners = List.of();
 
-	public EdgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, ClientAddressResolver addresses,
+	public EdgeRateLimiter(RateLimitPolicies policies, RateLimitStore store, RateLimitKeyResolver keys,
 			ProblemResponseWriter problems, RateLimitMetrics metrics) {
 		this.policies = policies;
 		this.store = store;
-		this.addresses = addresses;
+		this.keys = keys;
 		this.problems = problems;
 		this.metrics = metrics;
 	}
@@ -102,10 +99,7 @@ public class EdgeRateLimiter {
 	 */
 	public Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
 			Supplier<Mono<Void>> proceed) {
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
-			.defaultIfEmpty(Optional.empty())
+		return principal(exchange)
 			.flatMap((principal) -> limit(exchange, references, cost, route, principal.orElse(null), proceed));
 	}
 
@@ -121,11 +115,7 @@ public class EdgeRateLimiter {
 	 */
 	public Mono<RateLimitDecision> consume(ServerWebExchange exchange, String policyName, long cost, String route) {
 		RateLimitPolicy policy = this.policies.get(policyName, "request");
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((principal) -> decide(exchange, policy, cost, route, principal.orElse(null)))
+		return principal(exchange).flatMap((principal) -> decide(exchange, policy, cost, route, principal.orElse(null)))
 			.mapNotNull((outcome) -> {
 				RateLimitDecision decision = outcome.decision();
 				if (decision != null) {
@@ -159,7 +149,7 @@ public class EdgeRateLimiter {
 
 	private Mono<Outcome> decide(ServerWebExchange exchange, RateLimitPolicy policy, @Nullable Long cost, String route,
 			@Nullable EdgePrincipal principal) {
-		String key = key(policy, exchange, route, principal);
+		String key = this.keys.resolve(policy, exchange, route, principal);
 		if (key == null) {
 			this.metrics.record(policy.name(), "key-missing", null);
 			return Mono.just(new Outcome(policy, null));
@@ -180,8 +170,7 @@ public class EdgeRateLimiter {
 			}
 			catch (RuntimeException ex) {
 				// a listener never fails the request it is told about
-				org.apache.commons.logging.LogFactory.getLog(EdgeRateLimiter.class)
-					.warn("Rate limit listener " + listener + " failed", ex);
+				logger.warn("Rate limit listener " + listener + " failed", ex);
 			}
 		}
 	}
@@ -197,28 +186,23 @@ public class EdgeRateLimiter {
 	 * @return each policy that applies to the caller with its state, in order
 	 */
 	public Mono<List<PolicyUsage>> usage(ServerWebExchange exchange, List<String> references, String route) {
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((principal) -> {
-				List<RateLimitPolicy> resolved = this.policies.resolve(references, principal.orElse(null));
-				if (resolved == null) {
-					return Mono.just(List.<PolicyUsage>of());
-				}
-				return Flux.fromIterable(resolved).concatMap((policy) -> {
-					String key = key(policy, exchange, route, principal.orElse(null));
-					return (key != null)
-							? this.store.consume(policy, key, 0).map((decision) -> new PolicyUsage(policy, decision))
-							: Mono.<PolicyUsage>empty();
-				}).collectList();
-			})
-			.doOnNext((usages) -> {
-				List<RateLimitHeaders.Applied> applied = usages.stream()
-					.map((usage) -> new RateLimitHeaders.Applied(usage.policy(), usage.decision()))
-					.toList();
-				RateLimitHeaders.write(exchange.getResponse().getHeaders(), applied, this.headerSyntax);
-			});
+		return principal(exchange).flatMap((principal) -> {
+			List<RateLimitPolicy> resolved = this.policies.resolve(references, principal.orElse(null));
+			if (resolved == null) {
+				return Mono.just(List.<PolicyUsage>of());
+			}
+			return Flux.fromIterable(resolved).concatMap((policy) -> {
+				String key = this.keys.resolve(policy, exchange, route, principal.orElse(null));
+				return (key != null)
+						? this.store.consume(policy, key, 0).map((decision) -> new PolicyUsage(policy, decision))
+						: Mono.<PolicyUsage>empty();
+			}).collectList();
+		}).doOnNext((usages) -> {
+			List<RateLimitHeaders.Applied> applied = usages.stream()
+				.map((usage) -> new RateLimitHeaders.Applied(usage.policy(), usage.decision()))
+				.toList();
+			RateLimitHeaders.write(exchange.getResponse().getHeaders(), applied, this.headerSyntax);
+		});
 	}
 
 	/**
@@ -284,48 +268,21 @@ public class EdgeRateLimiter {
 		return this.problems.write(exchange, problem);
 	}
 
-	private @Nullable String key(RateLimitPolicy policy, ServerWebExchange exchange, String route,
-			@Nullable EdgePrincipal principal) {
-		boolean combined = policy.key().size() > 1;
-		StringJoiner key = new StringJoiner("|");
-		for (RateLimitKey part : RateLimitKey.values()) {
-			if (!policy.key().contains(part)) {
-				continue;
-			}
-			String value = switch (part) {
-				case USER -> (principal != null) ? principal.userId() : null;
-				case TENANT -> (principal != null) ? principal.tenantId() : null;
-				case CLIENT -> (principal != null) ? principal.clientId() : null;
-				case IP -> this.addresses.resolve(exchange.getRequest());
-				case ROUTE -> route;
-			};
-			if (value == null || value.isEmpty()) {
-				return null;
-			}
-			key.add(combined ? part.name().toLowerCase(java.util.Locale.ROOT) + "=" + value : value);
-		}
-		String value = key.toString();
-		return (value.length() <= MAX_KEY_LENGTH) ? value : sha256(value);
-	}
-
 	private static String describe(Set<RateLimitKey> key) {
 		List<String> parts = new ArrayList<>();
 		for (RateLimitKey part : RateLimitKey.values()) {
 			if (key.contains(part)) {
-				parts.add(part.name().toLowerCase(java.util.Locale.ROOT));
+				parts.add(part.name().toLowerCase(Locale.ROOT));
 			}
 		}
 		return String.join(" and ", parts);
 	}
 
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static Mono<Optional<EdgePrincipal>> principal(ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.filter(EdgeAuthentication.class::isInstance)
+			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
+			.defaultIfEmpty(Optional.empty());
 	}
 
 	private State state(ServerWebExchange exchange) {

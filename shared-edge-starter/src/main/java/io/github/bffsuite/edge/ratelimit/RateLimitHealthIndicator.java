@@ -1,7 +1,7 @@
 package io.github.bffsuite.edge.ratelimit;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.jspecify.annotations.Nullable;
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
@@ -10,36 +10,31 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * Health of rate limiting, as {@code edgeRateLimit}: {@code UP}, or {@code DEGRADED}
- * while the Redis circuit is not closed and policies apply their Redis failure mode.
- * DEGRADED does not take the gateway's overall health down: it still answers.
+ * while the store says it is degraded (the Redis circuit is not closed) and policies
+ * apply their Redis failure mode. DEGRADED does not take the gateway's overall health
+ * down: it still answers.
  */
 public class RateLimitHealthIndicator implements ReactiveHealthIndicator {
 
 	/** Rate limiting works without Redis, by each policy's Redis failure mode. */
 	public static final Status DEGRADED = new Status("DEGRADED", "Redis is unavailable to rate limiting");
 
-	private final EdgeRateLimitProperties.Store store;
+	private final EdgeRateLimitProperties.Store storeType;
 
-	private final @Nullable CircuitBreaker circuitBreaker;
+	private final RateLimitStore store;
 
-	public RateLimitHealthIndicator(EdgeRateLimitProperties.Store store, @Nullable CircuitBreaker circuitBreaker) {
+	public RateLimitHealthIndicator(EdgeRateLimitProperties.Store storeType, RateLimitStore store) {
+		this.storeType = storeType;
 		this.store = store;
-		this.circuitBreaker = circuitBreaker;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		CircuitBreaker circuitBreaker = this.circuitBreaker;
-		Health.Builder builder = Health.up().withDetail("store", this.store.name().toLowerCase(java.util.Locale.ROOT));
-		if (circuitBreaker == null) {
-			return Mono.just(builder.build());
-		}
-		CircuitBreaker.State state = circuitBreaker.getState();
-		CircuitBreaker.Metrics metrics = circuitBreaker.getMetrics();
-		builder.withDetail("circuit", state.name())
-			.withDetail("failureRate", metrics.getFailureRate())
-			.withDetail("notPermittedCalls", metrics.getNumberOfNotPermittedCalls());
-		if (state != CircuitBreaker.State.CLOSED) {
+		RateLimitStoreHealth health = this.store.health();
+		Health.Builder builder = Health.up()
+			.withDetail("store", this.storeType.name().toLowerCase(Locale.ROOT))
+			.withDetails(health.details());
+		if (health.degraded()) {
 			builder.status(DEGRADED);
 		}
 		return Mono.just(builder.build());

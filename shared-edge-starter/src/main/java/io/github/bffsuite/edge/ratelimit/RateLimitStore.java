@@ -18,4 +18,12 @@ public interface RateLimitStore {
 	 */
 	Mono<RateLimitDecision> consume(RateLimitPolicy policy, String key, long cost);
 
+	/**
+	 * Return the store's health, for the rate limit health indicator.
+	 * @return the health
+	 */
+	default RateLimitStoreHealth health() {
+		return RateLimitStoreHealth.UP;
+	}
+
 }

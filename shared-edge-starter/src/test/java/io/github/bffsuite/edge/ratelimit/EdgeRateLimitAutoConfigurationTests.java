@@ -1,9 +1,15 @@
 package io.github.bffsuite.edge.ratelimit;
 
+import java.time.Duration;
+
+import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayAutoConfiguration;
 import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayFilterFactory;
+import io.github.bffsuite.edge.ratelimit.store.EdgeRateLimitStoreAutoConfiguration;
 import io.github.bffsuite.edge.ratelimit.store.InMemoryRateLimitStore;
 import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +30,8 @@ class EdgeRateLimitAutoConfigurationTests {
 
 	final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-				DataRedisReactiveAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class))
+				DataRedisReactiveAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class,
+				EdgeRateLimitStoreAutoConfiguration.class, EdgeRateLimitGatewayAutoConfiguration.class))
 		.withBean(ProblemResponseWriter.class, () -> new ProblemResponseWriter(ServerCodecConfigurer.create()))
 		.withPropertyValues("edge.rate-limit.policies.api.capacity=5", "edge.rate-limit.bindings[0].policies=api");
 
@@ -48,6 +55,44 @@ class EdgeRateLimitAutoConfigurationTests {
 				.run((context) -> assertThat(context).hasSingleBean(RedisRateLimitStore.class)
 					.doesNotHaveBean(InMemoryRateLimitStore.class)
 					.hasBean("edgeRateLimitScript"));
+		}
+
+		@Test
+		void guardsRedisWithACircuitBreakerThatIgnoresSlowCallsByDefault() {
+			EdgeRateLimitAutoConfigurationTests.this.runner.withPropertyValues("edge.rate-limit.store=redis")
+				.run((context) -> {
+					CircuitBreakerConfig config = context.getBean(RedisRateLimitStore.class)
+						.getCircuitBreaker()
+						.getCircuitBreakerConfig();
+					assertThat(config.getMinimumNumberOfCalls()).isEqualTo(5);
+					assertThat(config.getSlowCallRateThreshold()).isEqualTo(100);
+					assertThat(config.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(60));
+					assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000);
+				});
+		}
+
+		@Test
+		void bindsTheDeprecatedRedisCircuitBreakerWaitInOpenState() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withPropertyValues("edge.rate-limit.store=redis",
+						"edge.rate-limit.redis.circuit-breaker.wait-in-open-state=3s")
+				.run((context) -> assertThat(context.getBean(RedisRateLimitStore.class)
+					.getCircuitBreaker()
+					.getCircuitBreakerConfig()
+					.getWaitIntervalFunctionInOpenState()
+					.apply(1)).isEqualTo(3_000));
+		}
+
+		@Test
+		void disablesTheRedisCircuitBreakerWithoutReportingDegraded() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withPropertyValues("edge.rate-limit.store=redis",
+						"edge.rate-limit.redis.circuit-breaker.enabled=false")
+				.run((context) -> {
+					RedisRateLimitStore store = context.getBean(RedisRateLimitStore.class);
+					assertThat(store.getCircuitBreaker().getState()).isEqualTo(CircuitBreaker.State.DISABLED);
+					assertThat(store.health().degraded()).isFalse();
+				});
 		}
 
 		@Test

@@ -76,7 +76,7 @@ class EdgeRateLimitClusterTests {
 		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
 		properties.put("edge.rate-limit.store", "redis");
 		properties.put("edge.rate-limit.redis.key-prefix", "test:cluster:" + UUID.randomUUID() + ":");
-		properties.put("edge.rate-limit.redis.circuit-breaker.wait-in-open-state", "1s");
+		properties.put("edge.rate-limit.redis.circuit-breaker.wait-duration-in-open-state", "1s");
 		String prefix = "edge.rate-limit.policies.ten.";
 		properties.put(prefix + "capacity", "10");
 		properties.put(prefix + "refill-tokens", "1");

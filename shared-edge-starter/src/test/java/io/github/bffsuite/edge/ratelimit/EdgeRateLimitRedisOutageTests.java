@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Gateway;
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Reply;
+import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.RedisProcess;
@@ -58,7 +59,7 @@ class EdgeRateLimitRedisOutageTests {
 		properties.put("edge.rate-limit.redis.cold-start-period", "0s");
 		properties.put("edge.rate-limit.redis.circuit-breaker.sliding-window-size", "4");
 		properties.put("edge.rate-limit.redis.circuit-breaker.minimum-number-of-calls", "4");
-		properties.put("edge.rate-limit.redis.circuit-breaker.wait-in-open-state", "2s");
+		properties.put("edge.rate-limit.redis.circuit-breaker.wait-duration-in-open-state", "2s");
 		properties.put("edge.rate-limit.redis.circuit-breaker.permitted-calls-in-half-open-state", "1");
 		int index = 0;
 		for (String mode : List.of("fail-open", "fail-closed", "local-fallback")) {
@@ -163,11 +164,7 @@ class EdgeRateLimitRedisOutageTests {
 	}
 
 	private static double degradedGauge() {
-		return gateway.context()
-			.getBean(MeterRegistry.class)
-			.get(EdgeRateLimitStoreConfiguration.DEGRADED_GAUGE)
-			.gauge()
-			.value();
+		return gateway.context().getBean(MeterRegistry.class).get(RedisRateLimitStore.DEGRADED_GAUGE).gauge().value();
 	}
 
 }

@@ -2,12 +2,15 @@ package io.github.bffsuite.edge.ratelimit.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bffsuite.edge.ratelimit.RateLimitDecision;
 import io.github.bffsuite.edge.ratelimit.RateLimitPolicy;
 import io.github.bffsuite.edge.ratelimit.RateLimitStore;
+import io.github.bffsuite.edge.ratelimit.RateLimitStoreHealth;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.apache.commons.logging.Log;
@@ -29,6 +32,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * decides.
  */
 public class RedisRateLimitStore implements RateLimitStore {
+
+	/** Gauge that is 1 while the Redis circuit is not closed. */
+	public static final String DEGRADED_GAUGE = "edge.ratelimit.redis.degraded";
 
 	private static final Log logger = LogFactory.getLog(RedisRateLimitStore.class);
 
@@ -94,6 +100,26 @@ public class RedisRateLimitStore implements RateLimitStore {
 			first = now;
 		}
 		return (now - first < this.coldStartNanos) ? this.coldStartTimeout : this.timeout;
+	}
+
+	/**
+	 * Whether decisions are made without Redis for now: the circuit is open or half open,
+	 * so policies apply their Redis failure mode.
+	 * @return whether the store is degraded
+	 */
+	public boolean isDegraded() {
+		CircuitBreaker.State state = this.circuitBreaker.getState();
+		return state != CircuitBreaker.State.CLOSED && state != CircuitBreaker.State.DISABLED;
+	}
+
+	@Override
+	public RateLimitStoreHealth health() {
+		CircuitBreaker.Metrics metrics = this.circuitBreaker.getMetrics();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("circuit", this.circuitBreaker.getState().name());
+		details.put("failureRate", metrics.getFailureRate());
+		details.put("notPermittedCalls", metrics.getNumberOfNotPermittedCalls());
+		return new RateLimitStoreHealth(isDegraded(), details);
 	}
 
 	/**

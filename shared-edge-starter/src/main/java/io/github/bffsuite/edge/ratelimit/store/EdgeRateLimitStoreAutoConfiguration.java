@@ -1,38 +1,46 @@
-package io.github.bffsuite.edge.ratelimit;
+package io.github.bffsuite.edge.ratelimit.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.bffsuite.edge.ratelimit.store.InMemoryRateLimitStore;
-import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
+import io.github.bffsuite.edge.ratelimit.EdgeRateLimitAutoConfiguration;
+import io.github.bffsuite.edge.ratelimit.EdgeRateLimitProperties;
+import io.github.bffsuite.edge.ratelimit.RateLimitDecision;
+import io.github.bffsuite.edge.ratelimit.RateLimitStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The rate limit store: Redis when {@code edge.rate-limit.store=redis}, else memory.
+ * Auto-configuration of the rate limit store: Redis when
+ * {@code edge.rate-limit.store=redis}, else memory. Sits beside the store implementations
+ * so that the rate limit package itself never depends on them.
  */
-final class EdgeRateLimitStoreConfiguration {
-
-	/** Gauge that is 1 while the Redis circuit is not closed. */
-	static final String DEGRADED_GAUGE = "edge.ratelimit.redis.degraded";
-
-	private EdgeRateLimitStoreConfiguration() {
-	}
+@AutoConfiguration(before = EdgeRateLimitAutoConfiguration.class, after = DataRedisReactiveAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(name = "edge.rate-limit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EdgeRateLimitProperties.class)
+@Import({ EdgeRateLimitStoreAutoConfiguration.Redis.class, EdgeRateLimitStoreAutoConfiguration.Memory.class })
+public final class EdgeRateLimitStoreAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "edge.rate-limit.store", havingValue = "redis")
@@ -62,30 +70,25 @@ final class EdgeRateLimitStoreConfiguration {
 			InMemoryRateLimitStore fallback = new InMemoryRateLimitStore(properties.getMemory().getMaxKeys(),
 					properties.getMemory().getSweepInterval(), Clock.systemUTC(),
 					RateLimitDecision.Origin.LOCAL_FALLBACK);
+			RedisRateLimitStore store = new RedisRateLimitStore(redis, edgeRateLimitScript, settings.getKeyPrefix(),
+					settings.getTimeout(), settings.getColdStartTimeout(), settings.getColdStartPeriod(),
+					circuitBreaker, settings.getCircuitBreaker().getWaitDurationInOpenState(), fallback);
 			MeterRegistry meters = registry.getIfUnique();
 			if (meters != null) {
 				Gauge
-					.builder(DEGRADED_GAUGE, circuitBreaker,
-							(breaker) -> (breaker.getState() != CircuitBreaker.State.CLOSED) ? 1 : 0)
+					.builder(RedisRateLimitStore.DEGRADED_GAUGE, store, (redisStore) -> redisStore.isDegraded() ? 1 : 0)
 					.description("Whether rate limiting runs without Redis")
 					.register(meters);
 			}
-			return new RedisRateLimitStore(redis, edgeRateLimitScript, settings.getKeyPrefix(), settings.getTimeout(),
-					settings.getColdStartTimeout(), settings.getColdStartPeriod(), circuitBreaker,
-					settings.getCircuitBreaker().getWaitInOpenState(), fallback);
+			return store;
 		}
 
-		private static CircuitBreaker circuitBreaker(EdgeRateLimitProperties.CircuitBreaker settings) {
-			CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-				.failureRateThreshold(settings.getFailureRateThreshold())
-				.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-				.slidingWindowSize(settings.getSlidingWindowSize())
-				.minimumNumberOfCalls(settings.getMinimumNumberOfCalls())
-				.waitDurationInOpenState(settings.getWaitInOpenState())
-				.permittedNumberOfCallsInHalfOpenState(settings.getPermittedCallsInHalfOpenState())
-				.automaticTransitionFromOpenToHalfOpenEnabled(false)
-				.build();
-			CircuitBreaker circuitBreaker = CircuitBreaker.of("edgeRateLimitRedis", config);
+		private static CircuitBreaker circuitBreaker(EdgeRateLimitProperties.RedisCircuitBreaker settings) {
+			CircuitBreaker circuitBreaker = CircuitBreaker.of("edgeRateLimitRedis",
+					settings.toConfig().automaticTransitionFromOpenToHalfOpenEnabled(false).build());
+			if (!settings.isEnabled()) {
+				circuitBreaker.transitionToDisabledState();
+			}
 			circuitBreaker.getEventPublisher()
 				.onStateTransition((event) -> logger.warn("Rate limit Redis circuit " + event.getStateTransition()));
 			return circuitBreaker;
