@@ -3,14 +3,12 @@ package io.github.bffsuite.edge.ratelimit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
-import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -132,8 +129,7 @@ public class EdgeRateLimiter {
 		List<RateLimitPolicy> resolved = this.policies.resolve(references, principal);
 		if (resolved == null) {
 			this.metrics.record(RateLimitPolicies.PLAN, "plan-unknown", null);
-			return this.problems.write(exchange, EdgeProblems.problem(HttpStatus.FORBIDDEN, "rate-limit-plan-unknown",
-					"No rate limit plan applies to this caller"));
+			return this.problems.write(exchange, RateLimitProblems.planUnknown());
 		}
 		State state = state(exchange);
 		List<RateLimitPolicy> pending = resolved.stream().filter((policy) -> state.names.add(policy.name())).toList();
@@ -228,10 +224,7 @@ public class EdgeRateLimiter {
 		RateLimitHeaders.write(headers, state.applied, this.headerSyntax);
 		RateLimitDecision decision = last.decision();
 		if (decision == null) {
-			return this.problems.write(exchange,
-					EdgeProblems.problem(HttpStatus.FORBIDDEN, "rate-limit-key-missing",
-							"The caller cannot be identified by " + describe(last.policy().key())
-									+ " as rate limit policy '" + last.policy().name() + "' requires"));
+			return this.problems.write(exchange, RateLimitProblems.keyMissing(last.policy()));
 		}
 		if (decision.allowed()) {
 			return proceed.get();
@@ -240,42 +233,13 @@ public class EdgeRateLimiter {
 	}
 
 	private Mono<Void> deny(ServerWebExchange exchange, RateLimitPolicy policy, RateLimitDecision decision) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		ProblemDetail problem;
-		if (decision.origin() == RateLimitDecision.Origin.FAIL_CLOSED) {
-			problem = EdgeProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rate-limiter-unavailable",
-					"Rate limiting is unavailable, so requests under policy '" + policy.name() + "' are refused");
-		}
-		else if (decision.retryAfterMillis() < 0) {
-			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"The request costs more than rate limit policy '" + policy.name() + "' ever allows");
-		}
-		else if (this.headerSyntax == EdgeRateLimitProperties.HeaderSyntax.DRAFT_10) {
-			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded",
-					"Rate limit policy '" + policy.name() + "' exceeded");
-			problem.setProperty("violated-policies", List.of(policy.name()));
-		}
-		else {
-			problem = EdgeProblems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"Rate limit policy '" + policy.name() + "' exceeded");
-		}
+		ProblemDetail problem = RateLimitProblems.denied(policy, decision, this.headerSyntax);
 		if (decision.retryAfterMillis() >= 0) {
-			long seconds = Math.max(1, RateLimitHeaders.seconds(decision.retryAfterMillis()));
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			problem.setProperty("retryAfter", seconds);
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(RateLimitProblems.retryAfterSeconds(decision)));
 		}
-		problem.setProperty("policy", policy.name());
 		return this.problems.write(exchange, problem);
-	}
-
-	private static String describe(Set<RateLimitKey> key) {
-		List<String> parts = new ArrayList<>();
-		for (RateLimitKey part : RateLimitKey.values()) {
-			if (key.contains(part)) {
-				parts.add(part.name().toLowerCase(Locale.ROOT));
-			}
-		}
-		return String.join(" and ", parts);
 	}
 
 	private static Mono<Optional<EdgePrincipal>> principal(ServerWebExchange exchange) {
