@@ -6,10 +6,7 @@ import io.github.bffsuite.edge.web.ProblemResponseWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
@@ -20,22 +17,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
  * Auto-configuration of edge authentication and authorization: a stateless security
- * filter chain with JWT bearer tokens and/or API keys, scope rules, and problem+json 401
- * and 403 answers.
+ * filter chain with scope rules and problem+json 401 and 403 answers, to which the
+ * JWT and API key auto-configurations add their mechanism.
  */
 @AutoConfiguration(after = { EdgeWebAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class },
 		before = { ReactiveWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class,
 				ReactiveUserDetailsServiceAutoConfiguration.class })
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@ConditionalOnClass(SecurityWebFilterChain.class)
-@ConditionalOnProperty(name = "edge.security.enabled", matchIfMissing = true)
+@ConditionalOnEdgeSecurity
 @EnableConfigurationProperties({ EdgeSecurityProperties.class, EdgeWebProperties.class })
-@Import({ EdgeJwtConfiguration.class, EdgeApiKeyConfiguration.class, EdgeSecurityFilterChainConfiguration.class })
+@Import(EdgeSecurityFilterChainConfiguration.class)
 public final class EdgeSecurityAutoConfiguration {
 
 	@Bean
@@ -54,9 +48,8 @@ public final class EdgeSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemAuthenticationEntryPoint edgeAuthenticationEntryPoint(ProblemResponseWriter writer,
-			EdgeSecurityProperties properties, ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
-		return new ProblemAuthenticationEntryPoint(writer, properties.getApiKey().getHeader(),
-				listeners.orderedStream().toList());
+			ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
+		return new ProblemAuthenticationEntryPoint(writer, listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,36 +1,25 @@
 package io.github.bffsuite.edge.security;
 
-import java.util.List;
 import java.util.Set;
 
-import io.github.bffsuite.edge.ratelimit.ClientAddressResolver;
-
-import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
-import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationToken;
-import io.github.bffsuite.edge.security.jwt.EdgeJwtAuthenticationConverter;
 import io.github.bffsuite.edge.web.EdgeWebProperties;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The edge's security filter chain: stateless, no sessions, forms or CSRF; public paths,
- * scope rules, then authentication for everything else.
+ * scope rules, then authentication for everything else, by the mechanisms that
+ * {@link EdgeSecurityCustomizer}s add.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityFilterChainConfiguration {
@@ -39,9 +28,7 @@ class EdgeSecurityFilterChainConfiguration {
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	SecurityWebFilterChain edgeSecurityWebFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			EdgeWebProperties web, ScopeRules rules, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied, ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
-			ObjectProvider<EdgeJwtAuthenticationConverter> jwtConverter,
-			ObjectProvider<ApiKeyAuthenticationManager> apiKeys, ObjectProvider<ClientAddressResolver> addresses) {
+			ProblemAccessDeniedHandler accessDenied, ObjectProvider<EdgeSecurityCustomizer> customizers) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -72,34 +59,8 @@ class EdgeSecurityFilterChainConfiguration {
 				exchanges.anyExchange().authenticated();
 			}
 		});
-		ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-		if (decoder != null) {
-			EdgeJwtAuthenticationConverter converter = jwtConverter.getObject();
-			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied)
-				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter)));
-		}
-		ApiKeyAuthenticationManager apiKeyManager = apiKeys.getIfAvailable();
-		if (apiKeyManager != null) {
-			ClientAddressResolver resolver = addresses.getIfAvailable(() -> new ClientAddressResolver(List.of()));
-			http.addFilterAt(apiKeyFilter(apiKeyManager, properties.getApiKey().getHeader(), entryPoint, resolver),
-					SecurityWebFiltersOrder.AUTHENTICATION);
-		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		return http.build();
-	}
-
-	private static AuthenticationWebFilter apiKeyFilter(ApiKeyAuthenticationManager manager, String header,
-			ProblemAuthenticationEntryPoint entryPoint, ClientAddressResolver addresses) {
-		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-		filter.setRequiresAuthenticationMatcher((exchange) -> exchange.getRequest().getHeaders().containsHeader(header)
-				? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch());
-		filter.setServerAuthenticationConverter(
-				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(header))
-					.filter((key) -> !key.isBlank())
-					.map((key) -> new ApiKeyAuthenticationToken(key, addresses.resolve(exchange.getRequest()))));
-		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
-		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		return filter;
 	}
 
 	private static void configureCors(ServerHttpSecurity http, EdgeWebProperties.Cors cors) {

@@ -2,7 +2,6 @@ package io.github.bffsuite.edge.security;
 
 import java.util.List;
 
-import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager.InvalidApiKeyException;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import reactor.core.publisher.Mono;
@@ -23,18 +22,16 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
-	private static final String REALM = "edge";
+	/** Realm of the edge's {@code WWW-Authenticate} challenges. */
+	public static final String REALM = "edge";
 
 	private final ProblemResponseWriter writer;
 
-	private final String apiKeyHeader;
-
 	private final List<EdgeAuthenticationFailureListener> listeners;
 
-	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, String apiKeyHeader,
+	public ProblemAuthenticationEntryPoint(ProblemResponseWriter writer,
 			List<EdgeAuthenticationFailureListener> listeners) {
 		this.writer = writer;
-		this.apiKeyHeader = apiKeyHeader;
 		this.listeners = List.copyOf(listeners);
 	}
 
@@ -42,12 +39,7 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		ProblemDetail problem;
 		String challenge;
-		if (ex instanceof InvalidApiKeyException invalid) {
-			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "invalid-api-key", ex.getMessage());
-			problem.setProperty("reason", invalid.reason());
-			challenge = "ApiKey realm=\"" + REALM + "\", header=\"" + this.apiKeyHeader + "\"";
-		}
-		else if (ex instanceof InvalidBearerTokenException || hasBearerToken(exchange)) {
+		if (ex instanceof InvalidBearerTokenException || hasBearerToken(exchange)) {
 			problem = EdgeProblems.problem(HttpStatus.UNAUTHORIZED, "invalid-token",
 					"The access token is malformed, expired, or not valid for this gateway");
 			challenge = "Bearer realm=\"" + REALM
@@ -58,6 +50,18 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 					"Credentials are required to access this resource");
 			challenge = "Bearer realm=\"" + REALM + "\"";
 		}
+		return commence(exchange, problem, challenge);
+	}
+
+	/**
+	 * Answer with a 401 problem and a challenge, and tell the listeners; for
+	 * authentication mechanisms with a problem and challenge of their own.
+	 * @param exchange the exchange
+	 * @param problem the 401 problem
+	 * @param challenge the {@code WWW-Authenticate} challenge
+	 * @return completion
+	 */
+	public Mono<Void> commence(ServerWebExchange exchange, ProblemDetail problem, String challenge) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		String reason = String.valueOf(problem.getType()).substring(EdgeProblems.BASE.length());
 		this.listeners.forEach((listener) -> listener.onFailure(exchange, reason));

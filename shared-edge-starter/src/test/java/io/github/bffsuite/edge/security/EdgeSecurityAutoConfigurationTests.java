@@ -9,8 +9,11 @@ import java.util.List;
 import io.github.bffsuite.edge.identity.EdgeIdentityAutoConfiguration;
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
 import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
+import io.github.bffsuite.edge.security.apikey.EdgeApiKeyAutoConfiguration;
 import io.github.bffsuite.edge.security.apikey.InMemoryApiKeyStore;
 import io.github.bffsuite.edge.security.jwt.CachingJwksSource;
+import io.github.bffsuite.edge.security.jwt.EdgeJwtAutoConfiguration;
+import io.github.bffsuite.edge.security.jwt.EdgeJwtProperties;
 import io.github.bffsuite.edge.web.EdgeWebAutoConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,9 @@ class EdgeSecurityAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EdgeWebAutoConfiguration.class, EdgeIdentityAutoConfiguration.class,
-				EdgeSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
-				ReactiveUserDetailsServiceAutoConfiguration.class, WebFluxAutoConfiguration.class,
-				CodecsAutoConfiguration.class))
+				EdgeSecurityAutoConfiguration.class, EdgeJwtAutoConfiguration.class, EdgeApiKeyAutoConfiguration.class,
+				ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
+				WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class))
 		.withPropertyValues("edge.security.jwt.jwk-set-uri=http://127.0.0.1:1/jwks");
 
 	@Test
@@ -63,9 +66,10 @@ class EdgeSecurityAutoConfigurationTests {
 					"edge.security.rules[0].methods=POST", "edge.security.rules[0].scopes=x:write")
 			.run((context) -> {
 				EdgeSecurityProperties properties = context.getBean(EdgeSecurityProperties.class);
-				assertThat(properties.getJwt().getClockSkew()).isEqualTo(Duration.ofSeconds(15));
-				assertThat(properties.getJwt().getAudiences()).containsExactly("a", "b");
-				assertThat(properties.getJwt().getClaims().getTenantId()).isEqualTo("org");
+				EdgeJwtProperties jwt = context.getBean(EdgeJwtProperties.class);
+				assertThat(jwt.getClockSkew()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(jwt.getAudiences()).containsExactly("a", "b");
+				assertThat(jwt.getClaims().getTenantId()).isEqualTo("org");
 				assertThat(properties.getRules()).singleElement()
 					.satisfies((rule) -> assertThat(rule.getScopes()).containsExactly("x:write"));
 			});

@@ -141,10 +141,6 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 
 		private final String reason;
 
-		public InvalidApiKeyException(String message) {
-			this(message, "unknown");
-		}
-
 		/**
 		 * Create an exception.
 		 * @param message the message, safe to show to the client

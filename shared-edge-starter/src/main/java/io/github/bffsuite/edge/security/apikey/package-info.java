@@ -1,5 +1,5 @@
 /**
- * API keys: hashing, stores and authentication.
+ * API keys at the edge: hashing, stores, authentication and their auto-configuration.
  */
 @NullMarked
 package io.github.bffsuite.edge.security.apikey;

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
-import io.github.bffsuite.edge.security.EdgeSecurityProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -22,11 +21,11 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  */
 public class EdgeJwtAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
-	private final EdgeSecurityProperties.Claims claims;
+	private final EdgeJwtProperties.Claims claims;
 
 	private final Set<EdgePrincipal.Kind> acceptedKinds;
 
-	public EdgeJwtAuthenticationConverter(EdgeSecurityProperties.Jwt jwt) {
+	public EdgeJwtAuthenticationConverter(EdgeJwtProperties jwt) {
 		this.claims = jwt.getClaims();
 		this.acceptedKinds = Set.copyOf(jwt.getAcceptedKinds());
 	}

@@ -10,8 +10,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
 
-import io.github.bffsuite.edge.security.EdgeSecurityProperties;
-
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -39,7 +37,7 @@ public final class EdgeJwtDecoders {
 	 * @param keys the key source
 	 * @return the decoder
 	 */
-	public static NimbusReactiveJwtDecoder create(EdgeSecurityProperties.Jwt jwt, CachingJwksSource keys) {
+	public static NimbusReactiveJwtDecoder create(EdgeJwtProperties jwt, CachingJwksSource keys) {
 		Assert.notEmpty(jwt.getAlgorithms(), "At least one JWS algorithm must be accepted");
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		for (String name : jwt.getAlgorithms()) {
@@ -58,7 +56,7 @@ public final class EdgeJwtDecoders {
 		return decoder;
 	}
 
-	static OAuth2TokenValidator<Jwt> validator(EdgeSecurityProperties.Jwt jwt) {
+	static OAuth2TokenValidator<Jwt> validator(EdgeJwtProperties jwt) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTimestampValidator(jwt.getClockSkew()));
 		if (jwt.getIssuerUri() != null) {

@@ -1,5 +1,6 @@
 /**
- * JWT validation with a cached, refresh-limited JWKS.
+ * JWT bearer tokens at the edge: validation with a cached, refresh-limited JWKS and its
+ * auto-configuration.
  */
 @NullMarked
 package io.github.bffsuite.edge.security.jwt;

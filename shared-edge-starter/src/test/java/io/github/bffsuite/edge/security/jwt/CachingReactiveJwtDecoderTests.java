@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bffsuite.edge.security.EdgeSecurityProperties;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +101,7 @@ class CachingReactiveJwtDecoderTests {
 	}
 
 	private CachingReactiveJwtDecoder caching(Duration ttl) {
-		EdgeSecurityProperties.Jwt properties = new EdgeSecurityProperties.Jwt();
+		EdgeJwtProperties properties = new EdgeJwtProperties();
 		properties.setIssuerUri("http://issuer.test");
 		properties.setJwkSetUri(this.jwks.uri());
 		properties.setAudiences(List.of("bff-test"));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.bffsuite.edge.security.EdgeSecurityProperties;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,7 @@ class EdgeJwtDecodersTests {
 	}
 
 	private NimbusReactiveJwtDecoder decoder() {
-		EdgeSecurityProperties.Jwt properties = new EdgeSecurityProperties.Jwt();
+		EdgeJwtProperties properties = new EdgeJwtProperties();
 		properties.setIssuerUri("http://issuer.test");
 		properties.setJwkSetUri(this.jwks.uri());
 		properties.setAudiences(List.of("bff-test"));
