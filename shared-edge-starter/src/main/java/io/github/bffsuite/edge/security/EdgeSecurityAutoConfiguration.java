@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Auto-configuration of edge authentication and authorization: a stateless security
- * filter chain with scope rules and problem+json 401 and 403 answers, to which the
+ * filter chain with scope rules and problem+json 400, 401 and 403 answers, to which the
  * JWT and API key auto-configurations add their mechanism.
  */
 @AutoConfiguration(after = { EdgeWebAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class },
@@ -57,6 +58,12 @@ public final class EdgeSecurityAutoConfiguration {
 	ProblemAccessDeniedHandler edgeAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
 			ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
 		return new ProblemAccessDeniedHandler(writer, rules, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+	ProblemExchangeRejectedHandler edgeExchangeRejectedHandler(ProblemResponseWriter writer) {
+		return new ProblemExchangeRejectedHandler(writer);
 	}
 
 	/**
