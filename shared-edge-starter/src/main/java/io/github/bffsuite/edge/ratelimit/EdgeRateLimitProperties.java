@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.bffsuite.edge.support.CircuitBreakerProperties;
+import io.github.bffsuite.edge.support.RequestRule;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -308,17 +309,7 @@ public class EdgeRateLimitProperties {
 	/**
 	 * Policies for requests matching a path pattern and methods.
 	 */
-	public static class Binding {
-
-		/**
-		 * Path pattern, such as /graphql or /api/**.
-		 */
-		private String pattern = "/**";
-
-		/**
-		 * HTTP methods the binding applies to; all when empty.
-		 */
-		private Set<String> methods = new LinkedHashSet<>();
+	public static class Binding extends RequestRule {
 
 		/**
 		 * Policies applied, in order; "plan" stands for the caller's plan policies. An
@@ -330,22 +321,6 @@ public class EdgeRateLimitProperties {
 		 * Tokens a matching request costs, overriding the policies' cost.
 		 */
 		private @Nullable Long cost;
-
-		public String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(String pattern) {
-			this.pattern = pattern;
-		}
-
-		public Set<String> getMethods() {
-			return this.methods;
-		}
-
-		public void setMethods(Set<String> methods) {
-			this.methods = methods;
-		}
 
 		public List<String> getPolicies() {
 			return this.policies;

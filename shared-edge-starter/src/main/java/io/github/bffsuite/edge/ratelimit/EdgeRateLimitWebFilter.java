@@ -1,10 +1,8 @@
 package io.github.bffsuite.edge.ratelimit;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import io.github.bffsuite.edge.support.RequestRule;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +14,6 @@ import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Applies the policies of the first binding whose path pattern and methods match a
@@ -62,8 +58,8 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 		if (binding == null || binding.policies.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		return this.limiter.limit(exchange, binding.policies, binding.cost, binding.pattern.getPatternString(),
-				() -> chain.filter(exchange));
+		return this.limiter.limit(exchange, binding.policies, binding.cost,
+				binding.matcher.pattern().getPatternString(), () -> chain.filter(exchange));
 	}
 
 	private boolean isOtherContext(@Nullable ApplicationContext context) {
@@ -71,10 +67,8 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 	}
 
 	private @Nullable Binding match(ServerHttpRequest request) {
-		String method = request.getMethod().name();
 		for (Binding binding : this.bindings) {
-			if ((binding.methods.isEmpty() || binding.methods.contains(method))
-					&& binding.pattern.matches(request.getPath().pathWithinApplication())) {
+			if (binding.matcher.matches(request.getMethod(), request.getPath().pathWithinApplication())) {
 				return binding;
 			}
 		}
@@ -83,20 +77,14 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 
 	private static final class Binding {
 
-		final PathPattern pattern;
-
-		final Set<String> methods;
+		final RequestRule.Matcher matcher;
 
 		final List<String> policies;
 
 		final @Nullable Long cost;
 
 		Binding(EdgeRateLimitProperties.Binding binding) {
-			this.pattern = PathPatternParser.defaultInstance.parse(binding.getPattern());
-			this.methods = binding.getMethods()
-				.stream()
-				.map((method) -> method.toUpperCase(Locale.ROOT))
-				.collect(Collectors.toUnmodifiableSet());
+			this.matcher = binding.matcher();
 			this.policies = List.copyOf(binding.getPolicies());
 			this.cost = binding.getCost();
 		}

@@ -1,7 +1,5 @@
 package io.github.bffsuite.edge.security;
 
-import java.util.Set;
-
 import io.github.bffsuite.edge.web.EdgeWebProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +42,7 @@ class EdgeSecurityFilterChainConfiguration {
 				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
 			}
 			if (!properties.getPermitPaths().isEmpty()) {
-				exchanges.matchers(new PathMatcher(properties.getPermitPaths(), Set.of())).permitAll();
+				exchanges.matchers(PathMatcher.anyOf(properties.getPermitPaths())).permitAll();
 			}
 			for (ScopeRules.Rule rule : rules.rules()) {
 				exchanges.matchers(rule.matcher()).access((authentication, context) -> rule.check(authentication));

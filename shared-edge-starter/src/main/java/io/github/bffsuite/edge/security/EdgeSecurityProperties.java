@@ -5,8 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.bffsuite.edge.support.RequestRule;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.http.HttpMethod;
 
 /**
  * Authentication and authorization of an edge gateway: which mechanisms it accepts, which
@@ -131,38 +132,12 @@ public class EdgeSecurityProperties {
 	/**
 	 * Scopes a path requires.
 	 */
-	public static class ScopeRule {
-
-		/**
-		 * Ant-style path pattern.
-		 */
-		private String pattern = "/**";
-
-		/**
-		 * HTTP methods the rule applies to; all when empty.
-		 */
-		private Set<HttpMethod> methods = new LinkedHashSet<>();
+	public static class ScopeRule extends RequestRule {
 
 		/**
 		 * Scopes the caller must all have.
 		 */
 		private Set<String> scopes = new LinkedHashSet<>();
-
-		public String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(String pattern) {
-			this.pattern = pattern;
-		}
-
-		public Set<HttpMethod> getMethods() {
-			return this.methods;
-		}
-
-		public void setMethods(Set<HttpMethod> methods) {
-			this.methods = methods;
-		}
 
 		public Set<String> getScopes() {
 			return this.scopes;

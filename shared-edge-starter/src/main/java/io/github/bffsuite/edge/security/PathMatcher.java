@@ -3,17 +3,16 @@ package io.github.bffsuite.edge.security;
 import java.util.List;
 import java.util.Set;
 
+import io.github.bffsuite.edge.support.RequestRule;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Matches an exchange against several path patterns (and optionally methods) in one
+ * Matches an exchange against path patterns and methods ({@link RequestRule}s) in one
  * synchronous pass. Spring Security's {@code pathMatchers(...)} builds one reactive
  * matcher per pattern under an {@code OrServerWebExchangeMatcher}, whose debug message is
  * formatted on every request even with debug logging off (commons-logging 1.3's SLF4J
@@ -26,25 +25,40 @@ final class PathMatcher implements ServerWebExchangeMatcher {
 
 	private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
 
-	private final List<PathPattern> patterns;
-
-	private final Set<HttpMethod> methods;
+	private final List<RequestRule.Matcher> matchers;
 
 	private final String description;
 
-	PathMatcher(List<String> patterns, Set<HttpMethod> methods) {
-		this.patterns = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		this.methods = Set.copyOf(methods);
-		this.description = (methods.isEmpty() ? "" : methods + " ") + patterns;
+	private PathMatcher(List<RequestRule.Matcher> matchers, String description) {
+		this.matchers = matchers;
+		this.description = description;
+	}
+
+	/**
+	 * Match any of the patterns, whatever the method.
+	 * @param patterns the path patterns
+	 * @return the matcher
+	 */
+	static PathMatcher anyOf(List<String> patterns) {
+		return new PathMatcher(patterns.stream().map((pattern) -> RequestRule.Matcher.of(pattern, Set.of())).toList(),
+				patterns.toString());
+	}
+
+	/**
+	 * Match what a rule names.
+	 * @param rule the rule
+	 * @return the matcher
+	 */
+	static PathMatcher of(RequestRule rule) {
+		return new PathMatcher(List.of(rule.matcher()),
+				(rule.getMethods().isEmpty() ? "" : rule.getMethods() + " ") + "[" + rule.getPattern() + "]");
 	}
 
 	boolean test(ServerWebExchange exchange) {
-		if (!this.methods.isEmpty() && !this.methods.contains(exchange.getRequest().getMethod())) {
-			return false;
-		}
+		HttpMethod method = exchange.getRequest().getMethod();
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-		for (PathPattern pattern : this.patterns) {
-			if (pattern.matches(path)) {
+		for (RequestRule.Matcher matcher : this.matchers) {
+			if (matcher.matches(method, path)) {
 				return true;
 			}
 		}

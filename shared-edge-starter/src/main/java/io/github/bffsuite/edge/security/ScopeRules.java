@@ -49,8 +49,7 @@ public final class ScopeRules {
 	record Rule(PathMatcher matcher, Set<String> scopes) {
 
 		static Rule of(EdgeSecurityProperties.ScopeRule rule) {
-			return new Rule(new PathMatcher(List.of(rule.getPattern()), rule.getMethods()),
-					Set.copyOf(rule.getScopes()));
+			return new Rule(PathMatcher.of(rule), Set.copyOf(rule.getScopes()));
 		}
 
 		Mono<AuthorizationResult> check(Mono<Authentication> authentication) {
