@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Matches an exchange against path patterns and methods ({@link RequestRule}s) in one
@@ -40,8 +41,10 @@ final class PathMatcher implements ServerWebExchangeMatcher {
 	 * @return the matcher
 	 */
 	static PathMatcher anyOf(List<String> patterns) {
-		return new PathMatcher(patterns.stream().map((pattern) -> RequestRule.Matcher.of(pattern, Set.of())).toList(),
-				patterns.toString());
+		// public paths stay case-sensitive: matching more spellings would open more
+		return new PathMatcher(patterns.stream()
+			.map((pattern) -> new RequestRule.Matcher(PathPatternParser.defaultInstance.parse(pattern), Set.of()))
+			.toList(), patterns.toString());
 	}
 
 	/**

@@ -14,9 +14,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * What a configured rule applies to: a path pattern and, optionally, HTTP methods. Scope
  * rules and rate-limit bindings both extend it, so both are written the same way in YAML
- * ({@code pattern}, {@code methods}) and match requests the same way.
+ * ({@code pattern}, {@code methods}) and match requests the same way. The pattern matches
+ * in any letter case, so that {@code /API/Users} cannot slip past a rule for
+ * {@code /api/users/**} to a route or backend that ignores case.
  */
 public class RequestRule {
+
+	private static final PathPatternParser parser = caseInsensitiveParser();
 
 	/**
 	 * Path pattern, such as /graphql or /api/**.
@@ -67,7 +71,7 @@ public class RequestRule {
 		 * @return the matcher
 		 */
 		public static Matcher of(String pattern, Collection<HttpMethod> methods) {
-			return new Matcher(PathPatternParser.defaultInstance.parse(pattern),
+			return new Matcher(parser.parse(pattern),
 					methods.stream()
 						.map((method) -> method.name().toUpperCase(Locale.ROOT))
 						.collect(Collectors.toUnmodifiableSet()));
@@ -83,6 +87,12 @@ public class RequestRule {
 			return (this.methods.isEmpty() || this.methods.contains(method.name())) && this.pattern.matches(path);
 		}
 
+	}
+
+	private static PathPatternParser caseInsensitiveParser() {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		return parser;
 	}
 
 }

@@ -32,6 +32,13 @@ class RequestRuleTests {
 	}
 
 	@Test
+	void matchesThePathInAnyLetterCase() {
+		RequestRule.Matcher matcher = RequestRule.Matcher.of("/api/users/**", Set.of());
+		assertThat(matcher.matches(HttpMethod.GET, path("/API/Users/u-1"))).isTrue();
+		assertThat(matcher.matches(HttpMethod.GET, path("/api/orders/o-1"))).isFalse();
+	}
+
+	@Test
 	void matchesEverythingByDefault() {
 		RequestRule.Matcher matcher = new RequestRule().matcher();
 		assertThat(matcher.matches(HttpMethod.PATCH, path("/anything/at/all"))).isTrue();
