@@ -76,6 +76,20 @@ public final class EdgeObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "ch.qos.logback.classic.AsyncAppender")
+	@ConditionalOnProperty(name = { "edge.observability.access-log.enabled", "edge.observability.access-log.async" },
+			matchIfMissing = true)
+	static class AsyncAccessLogConfiguration {
+
+		@Bean
+		AsyncAccessLogAppenders edgeAsyncAccessLogAppenders(EdgeObservabilityProperties properties) {
+			return new AsyncAccessLogAppenders(AccessLogHttpHandlerDecorator.LOGGER,
+					properties.getAccessLog().getQueueSize());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(EdgeAuthenticationFailureListener.class)
 	static class AuthenticationConfiguration {
 

@@ -57,12 +57,41 @@ public class EdgeObservabilityProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether the access log lines are handed to a background thread (a Logback
+		 * AsyncAppender in front of the root logger's appenders) instead of being written
+		 * by the request's event-loop thread. No line is dropped: a full queue makes the
+		 * caller wait.
+		 */
+		private boolean async = true;
+
+		/**
+		 * Number of access log lines the background thread may hold before callers wait.
+		 */
+		private int queueSize = 8192;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public int getQueueSize() {
+			return this.queueSize;
+		}
+
+		public void setQueueSize(int queueSize) {
+			this.queueSize = queueSize;
 		}
 
 	}

@@ -1,14 +1,21 @@
 package io.github.bffsuite.edge.observability;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
 import io.github.bffsuite.edge.test.EdgeGatewayTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -107,6 +114,27 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 			.doesNotContain("secret-in-query");
 		assertThat(output.getOut().lines().filter((candidate) -> candidate.contains("req-access-1")).count())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void writesAccessLogLinesThroughAnAsyncAppenderThatNeverDropsOne() {
+		Logger access = (Logger) LoggerFactory.getLogger(AccessLogHttpHandlerDecorator.LOGGER);
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		assertThat(access.isAdditive()).isFalse();
+		List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+		access.iteratorForAppenders().forEachRemaining(appenders::add);
+		assertThat(appenders).isNotEmpty().allSatisfy((appender) -> {
+			assertThat(appender).isInstanceOf(AsyncAppender.class);
+			AsyncAppender async = (AsyncAppender) appender;
+			assertThat(async.isStarted()).isTrue();
+			assertThat(async.getDiscardingThreshold()).isZero();
+			assertThat(async.isNeverBlock()).isFalse();
+		});
+		List<String> rootAppenders = new ArrayList<>();
+		root.iteratorForAppenders().forEachRemaining((appender) -> rootAppenders.add(appender.getName()));
+		assertThat(appenders).extracting(Appender::getName)
+			.containsExactlyInAnyOrderElementsOf(
+					rootAppenders.stream().map((name) -> AsyncAccessLogAppenders.NAME_PREFIX + name).toList());
 	}
 
 	@Test
