@@ -19,6 +19,9 @@
 # REDIS_URL (default redis://127.0.0.1:6379) for the Redis rows (skipped, with a note, without one).
 #
 #   benchmarks/run.sh [--rounds 3] [--duration 10s] [--connections 32] [--no-build] [--rows "plain-scg bff-memory"]
+#                     [--ab "--some.property=value"] [--no-aggregation]
+# --ab adds a row bff-b: bff-memory with those extra arguments, for an A/B run of one change in the
+# same run (its ratio to bff-memory is printed).
 #   (WARMUP=45s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
 #   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
@@ -36,6 +39,8 @@ PACED_RATE=${PACED_RATE:-400}
 PACED_DURATION=${PACED_DURATION:-10s}
 CONNECTIONS=32
 BUILD=true
+AB_ARGS=""
+AGGREGATION=true
 ALL_ROWS=(nginx plain-scg docs-peer jwt-only bff-memory bff-redis)
 ROWS=("${ALL_ROWS[@]}")
 while [ $# -gt 0 ]; do
@@ -46,11 +51,14 @@ while [ $# -gt 0 ]; do
 		--no-build) BUILD=false ;;
 		--rows) read -r -a ROWS <<<"$2"; shift ;;
 		--rate-limit) ;; # the rate-limit rows are always there now (kept for old command lines)
+		--ab) AB_ARGS=$2; shift ;;
+		--no-aggregation) AGGREGATION=false ;;
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+[ -n "$AB_ARGS" ] && ROWS+=(bff-b)
 
 for tool in wrk nginx java curl taskset; do
 	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx util-linux)" >&2; exit 1; }
@@ -87,7 +95,7 @@ fi
 has_row() { local r; for r in "${ROWS[@]}"; do [ "$r" = "$1" ] && return 0; done; return 1; }
 has_row plain-scg || { echo "the plain-scg row is the baseline: keep it in --rows" >&2; exit 2; }
 
-BACKEND=18000 NGINX=18001 PLAIN=18002 BFF_MEMORY=18004 BFF_REDIS=18005 AGG=18006 JWT=18007 PEER=18008 JWKS=18009
+BACKEND=18000 NGINX=18001 PLAIN=18002 BFF_B=18003 BFF_MEMORY=18004 BFF_REDIS=18005 AGG=18006 JWT=18007 PEER=18008 JWKS=18009
 JAVA_OPTS=(-Xms256m -Xmx512m)
 PIDS=()
 cleanup() {
@@ -218,7 +226,11 @@ has_row bff-memory && start bff-memory "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -ja
 has_row bff-redis && start bff-redis "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_REDIS) \
 	--edge.rate-limit.store=redis --spring.data.redis.url="$REDIS_URL" ${BFF_ARGS:-}
 
-start agg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
+# shellcheck disable=SC2046,SC2086
+has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_B) \
+	--edge.rate-limit.store=memory ${BFF_ARGS:-} $AB_ARGS
+
+$AGGREGATION && start agg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
 	--server.port=$AGG --spring.main.banner-mode=off --edge.observability.access-log.enabled=true \
 	--edge.security.permit-paths=/agg --edge.security.jwt.issuer-uri=http://bench.issuer \
 	--edge.security.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks \
@@ -231,11 +243,12 @@ URL[docs-peer]="http://127.0.0.1:$PEER/products/p-0001"
 URL[jwt-only]="http://127.0.0.1:$JWT/products/p-0001"
 URL[bff-memory]="http://127.0.0.1:$BFF_MEMORY/api/products/p-0001"
 URL[bff-redis]="http://127.0.0.1:$BFF_REDIS/api/products/p-0001"
-for row in docs-peer jwt-only bff-memory bff-redis; do HEADER[$row]=$AUTH; done
+URL[bff-b]="http://127.0.0.1:$BFF_B/api/products/p-0001"
+for row in docs-peer jwt-only bff-memory bff-redis bff-b; do HEADER[$row]=$AUTH; done
 for row in "${ROWS[@]}"; do
 	wait_for "${URL[$row]}" 200 "${HEADER[$row]:-}"
 done
-wait_for "http://127.0.0.1:$AGG/agg"
+$AGGREGATION && wait_for "http://127.0.0.1:$AGG/agg"
 
 to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
 	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
@@ -344,9 +357,11 @@ target "bff-memory / plain-scg, full load" bff-memory plain-scg 0.8
 target "bff-redis / plain-scg, full load" bff-redis plain-scg 0.7
 target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
 target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
+[ -n "$AB_ARGS" ] && target "bff-b / bff-memory (A/B: $AB_ARGS)" bff-b bff-memory 0
 paced_target "bff-memory paced p99 - plain-scg paced p99" bff-memory 1
 paced_target "bff-redis paced p99 - plain-scg paced p99" bff-redis 2
 
+$AGGREGATION || exit 0
 echo
 echo "3-call aggregation, calls of 20/40/80 ms in parallel, wrk -t1 -c16 -d$DURATION"
 on_load_cpu wrk -t1 -c16 --latency -d"$WARMUP" "http://127.0.0.1:$AGG/agg" >/dev/null

@@ -1,0 +1,92 @@
+package io.github.bffsuite.edge.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Spring Security's {@link StrictServerWebExchangeFirewall} with its request header and
+ * query parameter checks run once per request instead of on every access. The strict
+ * firewall checks the method, the URL (encoded slash, semicolon, backslash, {@code ..},
+ * encoded period and percent, null, line breaks), the host and the response headers as it
+ * always does; then every header name and value and every query parameter name of the
+ * request is checked with the strict firewall's own predicates, and the exchange goes on
+ * unwrapped. The strict firewall wraps the exchange and runs a Unicode regular expression
+ * over a header (a bearer token included) each time any filter reads it, and a gateway
+ * reads the request many times.
+ */
+public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFirewall {
+
+	private final StrictServerWebExchangeFirewall strict;
+
+	private final Predicate<String> headerNames = StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES;
+
+	private final Predicate<String> headerValues = StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES;
+
+	private final Predicate<String> parameterNames = StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_NAMES;
+
+	public CheckOnceServerWebExchangeFirewall() {
+		this(new StrictServerWebExchangeFirewall());
+	}
+
+	public CheckOnceServerWebExchangeFirewall(StrictServerWebExchangeFirewall strict) {
+		this.strict = strict;
+	}
+
+	@Override
+	public Mono<ServerWebExchange> getFirewalledExchange(ServerWebExchange exchange) {
+		return this.strict.getFirewalledExchange(exchange).map((wrapped) -> {
+			check(exchange.getRequest());
+			return exchange;
+		});
+	}
+
+	private void check(ServerHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
+		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+			String name = header.getKey();
+			if (!isPrintableAscii(name, false) && !this.headerNames.test(name)) {
+				throw new ServerExchangeRejectedException(
+						"The request was rejected because the header name \"" + name + "\" is not allowed.");
+			}
+			for (String value : header.getValue()) {
+				if (value != null && !isPrintableAscii(value, true) && !this.headerValues.test(value)) {
+					throw new ServerExchangeRejectedException("The request was rejected because the header: \"" + name
+							+ " \" has a value \"" + value + "\" that is not allowed.");
+				}
+			}
+		}
+		if (request.getURI().getRawQuery() != null) {
+			for (String name : request.getQueryParams().keySet()) {
+				if (!isPrintableAscii(name, false) && !this.parameterNames.test(name)) {
+					throw new ServerExchangeRejectedException(
+							"The request was rejected because the parameter name \"" + name + "\" is not allowed.");
+				}
+			}
+		}
+	}
+
+	/**
+	 * The fast path for what nearly every request carries: printable ASCII, which the
+	 * strict firewall's predicates always allow. Anything else is decided by them.
+	 */
+	private static boolean isPrintableAscii(String value, boolean tabAllowed) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 || c > 0x7e) && !(tabAllowed && c == '\t')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
