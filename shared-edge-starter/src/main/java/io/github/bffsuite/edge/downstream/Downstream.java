@@ -150,8 +150,17 @@ public final class Downstream {
 			return result.onErrorMap(this::toDownstreamException)
 				.doOnSuccess((value) -> record(call, start, (value != null) ? call.status(value) : 200, null))
 				.doOnError((ex) -> record(call, start, 0, ex))
-				.doOnCancel(() -> record(call, start, -1, null));
+				.doOnCancel(() -> record(call, start, -1, null))
+				// an attempt's result that an operator drops after a cancel (the caller
+				// gave
+				// up, a retry or breaker race) still holds a connection
+				.doOnDiscard(Result.class, (dropped) -> discardResult(call, dropped));
 		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void discardResult(DownstreamCall<T> call, Result<?> dropped) {
+		call.discard((T) dropped.value()).onErrorComplete().subscribe();
 	}
 
 	private <T> Mono<T> attempt(DownstreamCall<T> call, int attempt) {
@@ -172,7 +181,8 @@ public final class Downstream {
 	private <T> Mono<T> guarded(DownstreamCall<T> call, @Nullable ServiceInstance instance, int attempt) {
 		Mono<Result<T>> once = call.attempt(instance, attempt).map((value) -> new Result<>(value, call.status(value)));
 		if (!call.streaming()) {
-			once = once.timeout(this.properties.getResponseTimeout());
+			once = DiscardingTimeout.apply(once, this.properties.getResponseTimeout(),
+					(result) -> call.discard(result.value()));
 		}
 		if (instance != null && this.instances != null) {
 			StaticInstanceListSupplier instances = this.instances;

@@ -23,7 +23,7 @@ class DownstreamExchangeFilterFunction implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return this.downstream.execute(new DownstreamCall<>() {
+		return this.downstream.execute(new DownstreamCall<ClientResponse>() {
 
 			@Override
 			public String method() {
@@ -54,7 +54,10 @@ class DownstreamExchangeFilterFunction implements ExchangeFilterFunction {
 				return response.releaseBody();
 			}
 
-		});
+		})
+			// a response dropped after the caller cancelled was never read: release its
+			// connection
+			.doOnDiscard(ClientResponse.class, (dropped) -> dropped.releaseBody().onErrorComplete().subscribe());
 	}
 
 }
