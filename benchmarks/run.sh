@@ -21,7 +21,7 @@
 #   benchmarks/run.sh [--rounds 3] [--duration 10s] [--connections 32] [--no-build] [--rows "plain-scg bff-memory"]
 #                     [--ab "--some.property=value"] [--no-aggregation]
 # --ab adds a row bff-b: bff-memory with those extra arguments, for an A/B run of one change in the
-# same run (its ratio to bff-memory is printed).
+# same run (its ratio to bff-memory is printed); AB_JAVA_OPTS in the environment adds JVM options to it.
 #   (WARMUP=45s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
 #   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
@@ -58,7 +58,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
-[ -n "$AB_ARGS" ] && ROWS+=(bff-b)
+[ -n "$AB_ARGS" ] || [ -n "${AB_JAVA_OPTS:-}" ] && ROWS+=(bff-b)
 
 for tool in wrk nginx java curl taskset; do
 	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx util-linux)" >&2; exit 1; }
@@ -227,7 +227,7 @@ has_row bff-redis && start bff-redis "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar 
 	--edge.rate-limit.store=redis --spring.data.redis.url="$REDIS_URL" ${BFF_ARGS:-}
 
 # shellcheck disable=SC2046,SC2086
-has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_B) \
+has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" ${AB_JAVA_OPTS:-} -jar $BFF_JAR $(bff_args $BFF_B) \
 	--edge.rate-limit.store=memory ${BFF_ARGS:-} $AB_ARGS
 
 $AGGREGATION && start agg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
@@ -357,7 +357,7 @@ target "bff-memory / plain-scg, full load" bff-memory plain-scg 0.8
 target "bff-redis / plain-scg, full load" bff-redis plain-scg 0.7
 target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
 target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
-[ -n "$AB_ARGS" ] && target "bff-b / bff-memory (A/B: $AB_ARGS)" bff-b bff-memory 0
+has_row bff-b && target "bff-b / bff-memory (A/B: ${AB_JAVA_OPTS:-} $AB_ARGS)" bff-b bff-memory 0
 paced_target "bff-memory paced p99 - plain-scg paced p99" bff-memory 1
 paced_target "bff-redis paced p99 - plain-scg paced p99" bff-redis 2
 
