@@ -7,6 +7,7 @@ import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 
 /**
  * Auto-configuration of edge authentication and authorization: a stateless security
@@ -58,6 +60,13 @@ public final class EdgeSecurityAutoConfiguration {
 	ProblemAccessDeniedHandler edgeAccessDeniedHandler(ProblemResponseWriter writer, ScopeRules rules,
 			ObjectProvider<EdgeAuthenticationFailureListener> listeners) {
 		return new ProblemAccessDeniedHandler(writer, rules, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
+	@ConditionalOnProperty(name = "edge.security.firewall.check-once", matchIfMissing = true)
+	CheckOnceServerWebExchangeFirewall edgeServerWebExchangeFirewall() {
+		return new CheckOnceServerWebExchangeFirewall();
 	}
 
 	@Bean

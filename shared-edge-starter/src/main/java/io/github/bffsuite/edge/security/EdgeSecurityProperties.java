@@ -55,6 +55,8 @@ public class EdgeSecurityProperties {
 	 */
 	private RulesDefault rulesDefault = RulesDefault.AUTHENTICATED;
 
+	private final Firewall firewall = new Firewall();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -101,6 +103,33 @@ public class EdgeSecurityProperties {
 
 	public void setRulesDefault(RulesDefault rulesDefault) {
 		this.rulesDefault = rulesDefault;
+	}
+
+	public Firewall getFirewall() {
+		return this.firewall;
+	}
+
+	/**
+	 * Settings of Spring Security's request firewall.
+	 */
+	public static class Firewall {
+
+		/**
+		 * Whether the firewall checks request header names and values and query parameter
+		 * names once per request, with the strict firewall's own predicates, instead of
+		 * wrapping the exchange and checking a header each time it is read. The URL,
+		 * method, host and response header checks are the strict firewall's either way.
+		 */
+		private boolean checkOnce = true;
+
+		public boolean isCheckOnce() {
+			return this.checkOnce;
+		}
+
+		public void setCheckOnce(boolean checkOnce) {
+			this.checkOnce = checkOnce;
+		}
+
 	}
 
 	/**

@@ -25,6 +25,8 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -111,6 +113,24 @@ class EdgeSecurityAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserFilterChainProxyConfiguration.class)
 			.run((context) -> assertThat(context).getBean(WebFilterChainProxy.class)
 				.isSameAs(context.getBean(UserFilterChainProxyConfiguration.class).proxy));
+	}
+
+	@Test
+	void checksRequestHeadersOnceWithTheStrictFirewallsRules() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(CheckOnceServerWebExchangeFirewall.class));
+	}
+
+	@Test
+	void leavesSpringSecuritysStrictFirewallWhenCheckOnceIsOff() {
+		this.runner.withPropertyValues("edge.security.firewall.check-once=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerWebExchangeFirewall.class));
+	}
+
+	@Test
+	void userFirewallWins() {
+		this.runner.withBean(ServerWebExchangeFirewall.class, StrictServerWebExchangeFirewall::new)
+			.run((context) -> assertThat(context).doesNotHaveBean(CheckOnceServerWebExchangeFirewall.class)
+				.hasSingleBean(ServerWebExchangeFirewall.class));
 	}
 
 	@Test
