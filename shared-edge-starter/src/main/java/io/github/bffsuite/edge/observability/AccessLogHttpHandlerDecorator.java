@@ -7,8 +7,6 @@ import java.util.function.Function;
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.web.LogCorrelation;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Wraps the whole HTTP handler of a gateway, outside of error handling, so that the
- * access log line and the route metrics see the status and bytes the client really got,
- * problem responses included. {@link AccessLogExchangeWebFilter} hands it the exchange
- * with the route and the principal.
+ * access log line sees the status and bytes the client really got, problem responses
+ * included. {@link AccessLogExchangeWebFilter} hands it the exchange with the route and
+ * the principal.
  */
 public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, HttpHandler> {
 
@@ -43,16 +41,12 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 
 	private final boolean log;
 
-	private final MeterRegistry meters;
-
 	private final ExchangeDetails details;
 
-	public AccessLogHttpHandlerDecorator(String client, String requestIdHeader, boolean log, MeterRegistry meters,
-			ExchangeDetails details) {
+	public AccessLogHttpHandlerDecorator(String client, String requestIdHeader, boolean log, ExchangeDetails details) {
 		this.client = client;
 		this.requestIdHeader = requestIdHeader;
 		this.log = log;
-		this.meters = meters;
 		this.details = details;
 	}
 
@@ -72,16 +66,6 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 		ServerWebExchange exchange = response.exchange;
 		String route = (exchange != null) ? this.details.route(exchange) : "none";
 		String method = request.getMethod().name();
-		Timer.builder("edge.route.requests")
-			.description("Requests handled by the gateway, by route")
-			.tag("route", route)
-			.tag("method", method)
-			.tag("status", String.valueOf(status))
-			.tag("outcome", outcome(status))
-			.tag("client", this.client)
-			.publishPercentileHistogram()
-			.register(this.meters)
-			.record(nanos, TimeUnit.NANOSECONDS);
 		if (this.log && logger.isInfoEnabled()) {
 			EdgePrincipal principal = (exchange != null) ? principal(exchange) : null;
 			String requestId = response.getHeaders().getFirst(this.requestIdHeader);
@@ -98,17 +82,6 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 	private static @Nullable EdgePrincipal principal(ServerWebExchange exchange) {
 		Object authentication = exchange.getAttribute(AccessLogExchangeWebFilter.PRINCIPAL_ATTRIBUTE);
 		return (authentication instanceof EdgeAuthentication edge) ? edge.getPrincipal() : null;
-	}
-
-	private static String outcome(int status) {
-		return switch (status / 100) {
-			case 1 -> "informational";
-			case 2 -> "success";
-			case 3 -> "redirection";
-			case 4 -> "client_error";
-			case 5 -> "server_error";
-			default -> "unknown";
-		};
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.observability;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -20,13 +22,22 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 
 	@Override
 	public String route(ServerWebExchange exchange) {
+		return route(exchange.getAttributes());
+	}
+
+	/**
+	 * Return the route of an exchange from its attributes.
+	 * @param attributes the exchange attributes
+	 * @return the route id, the handler's path pattern, or {@code none}
+	 */
+	String route(Map<String, Object> attributes) {
 		if (GATEWAY) {
-			String route = Gateway.routeId(exchange);
+			String route = Gateway.routeId(attributes);
 			if (route != null) {
 				return route;
 			}
 		}
-		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		Object pattern = attributes.get(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (pattern instanceof PathPattern pathPattern) {
 			return pathPattern.getPatternString();
 		}
@@ -35,9 +46,9 @@ class EdgeExchangeDetails implements AccessLogHttpHandlerDecorator.ExchangeDetai
 
 	private static final class Gateway {
 
-		static @Nullable String routeId(ServerWebExchange exchange) {
-			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-			return (route != null) ? route.getId() : null;
+		static @Nullable String routeId(Map<String, Object> attributes) {
+			return (attributes.get(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route route) ? route.getId()
+					: null;
 		}
 
 	}

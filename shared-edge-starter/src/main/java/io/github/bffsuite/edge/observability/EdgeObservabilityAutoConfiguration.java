@@ -23,15 +23,17 @@ import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCusto
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
- * Auto-configuration of edge observability: one JSON access log line and one route timer
- * per request, authentication failures by reason, and circuit breaker, bulkhead and retry
- * budget metrics of the downstreams. Tracing itself comes from Spring Boot's Micrometer
- * Tracing with the OpenTelemetry bridge; nothing is exported unless an exporter is
- * configured.
+ * Auto-configuration of edge observability: one JSON access log line per request, the
+ * route and client as tags of Spring's {@code http.server.requests} timer, authentication
+ * failures by reason, and circuit breaker, bulkhead and retry budget metrics of the
+ * downstreams. Tracing itself comes from Spring Boot's Micrometer Tracing with the
+ * OpenTelemetry bridge; nothing is exported unless an exporter is configured.
  */
-@AutoConfiguration(after = EdgeDownstreamAutoConfiguration.class)
+@AutoConfiguration(after = EdgeDownstreamAutoConfiguration.class,
+		beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnProperty(name = "edge.observability.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ EdgeObservabilityProperties.class, EdgeWebProperties.class })
@@ -50,10 +52,9 @@ public final class EdgeObservabilityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AccessLogHttpHandlerDecorator edgeAccessLogHttpHandlerDecorator(EdgeObservabilityProperties properties,
-				EdgeWebProperties web, Environment environment, ObjectProvider<MeterRegistry> meters) {
+				EdgeWebProperties web, Environment environment) {
 			return new AccessLogHttpHandlerDecorator(clientType(properties, environment),
-					web.getRequestId().getHeader(), properties.getAccessLog().isEnabled(),
-					meters.getIfUnique(CompositeMeterRegistry::new), new EdgeExchangeDetails());
+					web.getRequestId().getHeader(), properties.getAccessLog().isEnabled(), new EdgeExchangeDetails());
 		}
 
 		@Bean
@@ -71,6 +72,22 @@ public final class EdgeObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean
 		AccessLogExchangeWebFilter.Registration edgeAccessLogExchangeRegistration() {
 			return new AccessLogExchangeWebFilter.Registration();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(ServerRequestObservationConvention.class)
+	static class ServerRequestObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ServerRequestObservationConvention.class)
+		EdgeServerRequestObservationConvention edgeServerRequestObservationConvention(
+				EdgeObservabilityProperties properties, Environment environment) {
+			return new EdgeServerRequestObservationConvention(environment
+				.getProperty("management.observations.http.server.requests.name", "http.server.requests"),
+					clientType(properties, environment));
 		}
 
 	}
