@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.web;
 
+import io.github.bffsuite.edge.support.UpstreamFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -53,15 +54,16 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		if (ex instanceof ErrorResponse errorResponse) {
 			return fromErrorResponse(errorResponse);
 		}
-		if (Failures.isTimeout(ex)) {
+		if (UpstreamFailures.isTimeout(ex)) {
 			return EdgeProblems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
 					"An upstream service did not answer in time");
 		}
-		if (Failures.isConnectFailure(ex) || Failures.inChain(ex, EdgeProblemWebExceptionHandler::isAborted)) {
+		if (UpstreamFailures.isConnectFailure(ex)
+				|| UpstreamFailures.inChain(ex, EdgeProblemWebExceptionHandler::isAborted)) {
 			return EdgeProblems.problem(HttpStatus.BAD_GATEWAY, "bad-gateway",
 					"An upstream service could not be reached");
 		}
-		if (Failures.inChain(ex, DecodingException.class::isInstance)) {
+		if (UpstreamFailures.inChain(ex, DecodingException.class::isInstance)) {
 			return EdgeProblems.problem(HttpStatus.BAD_REQUEST, "bad-request", "The request body is not valid");
 		}
 		try (LogCorrelation correlation = LogCorrelation.open(exchange, null)) {
