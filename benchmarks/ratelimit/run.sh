@@ -80,11 +80,11 @@ none_route() { # index
 # shellcheck disable=SC2046
 start_gateway memory memory $(none_route 0) \
 	--$ROUTES[1].id=memory --$ROUTES[1].uri=http://127.0.0.1:$BACKEND --$ROUTES[1].predicates[0]=Path=/memory/** \
-	--$ROUTES[1].filters[0]=EdgeRateLimit=bench
+	--$ROUTES[1].filters[0]=LimitRequestRate=bench
 # shellcheck disable=SC2046
 start_gateway redis redis $(none_route 0) \
 	--$ROUTES[1].id=redis --$ROUTES[1].uri=http://127.0.0.1:$BACKEND --$ROUTES[1].predicates[0]=Path=/redis/** \
-	--$ROUTES[1].filters[0]=EdgeRateLimit=bench \
+	--$ROUTES[1].filters[0]=LimitRequestRate=bench \
 	--$ROUTES[2].id=scg --$ROUTES[2].uri=http://127.0.0.1:$BACKEND --$ROUTES[2].predicates[0]=Path=/scg/** \
 	--$ROUTES[2].filters[0].name=RequestRateLimiter \
 	"--$ROUTES[2].filters[0].args[redis-rate-limiter.replenishRate]=1000000" \
@@ -137,9 +137,9 @@ awk -F'\t' '
 		for (v in rps) { rps[v] /= n[v]; p50[v] /= n[v]; p99[v] /= n[v] }
 		printf "%-8s %-22s %10s %9s %9s %12s %8s\n", "variant", "route", "req/s", "p50 ms", "p99 ms", "vs baseline", "non-2xx"
 		row("none-m", "memory JVM, no limiter", "none-m")
-		row("memory", "EdgeRateLimit, memory", "none-m")
+		row("memory", "LimitRequestRate, memory", "none-m")
 		row("none-r", "redis JVM, no limiter", "none-r")
-		row("redis", "EdgeRateLimit, Redis", "none-r")
+		row("redis", "LimitRequestRate, Redis", "none-r")
 		row("scg", "SCG RedisRateLimiter", "none-r")
 		printf "\nmemory/none %.2fx (target >= 0.95)   redis/none %.2fx (target >= 0.80)   redis/scg %.2fx (target >= 1.00)\n",
 			rps["memory"] / rps["none-m"], rps["redis"] / rps["none-r"], rps["redis"] / rps["scg"]

@@ -19,7 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of named downstream services: a resilient {@code WebClient} per
- * service and the {@code EdgeDownstream} gateway filter that applies the same policies to
+ * service and the {@code CallDownstream} gateway filter that applies the same policies to
  * routes.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
@@ -41,7 +41,14 @@ public final class EdgeDownstreamAutoConfiguration {
 	static class GatewayConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(ignored = EdgeDownstreamGatewayFilterFactory.class)
+		CallDownstreamGatewayFilterFactory callDownstreamGatewayFilterFactory(EdgeDownstreamClients clients) {
+			return new CallDownstreamGatewayFilterFactory(clients);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
+		@SuppressWarnings("deprecation")
 		EdgeDownstreamGatewayFilterFactory edgeDownstreamGatewayFilterFactory(EdgeDownstreamClients clients) {
 			return new EdgeDownstreamGatewayFilterFactory(clients);
 		}

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of edge rate limiting: policies and plans, key resolution, the web
  * filter for path bindings, decision metrics and the {@code edgeRateLimit} health
- * indicator. The store and the {@code EdgeRateLimit} gateway filter are configured beside
+ * indicator. The store and the {@code LimitRequestRate} gateway filter are configured beside
  * their implementations, by {@code EdgeRateLimitStoreAutoConfiguration} and
  * {@code EdgeRateLimitGatewayAutoConfiguration}.
  */

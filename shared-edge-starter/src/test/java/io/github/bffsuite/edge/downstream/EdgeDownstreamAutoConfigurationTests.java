@@ -34,7 +34,8 @@ class EdgeDownstreamAutoConfigurationTests {
 				assertThat(clients.webClient("orders")).isNotNull();
 				assertThat(clients.downstream("users").circuitBreaker()).isNotNull();
 				assertThat(clients.circuitBreakers().getAllCircuitBreakers()).hasSize(2);
-				assertThat(context).hasSingleBean(EdgeDownstreamGatewayFilterFactory.class);
+				assertThat(context).hasSingleBean(EdgeDownstreamGatewayFilterFactory.class)
+					.hasBean("callDownstreamGatewayFilterFactory");
 			});
 		}
 
@@ -59,7 +60,7 @@ class EdgeDownstreamAutoConfigurationTests {
 			EdgeDownstreamAutoConfigurationTests.this.runner
 				.withClassLoader(new FilteredClassLoader(GatewayFilterFactory.class))
 				.run((context) -> assertThat(context).hasSingleBean(EdgeDownstreamClients.class)
-					.doesNotHaveBean(EdgeDownstreamGatewayFilterFactory.class));
+					.doesNotHaveBean(CallDownstreamGatewayFilterFactory.class));
 		}
 
 	}
@@ -71,7 +72,7 @@ class EdgeDownstreamAutoConfigurationTests {
 		void backsOffWhenDisabled() {
 			EdgeDownstreamAutoConfigurationTests.this.runner.withPropertyValues("edge.downstream.enabled=false")
 				.run((context) -> assertThat(context).doesNotHaveBean(EdgeDownstreamClients.class)
-					.doesNotHaveBean(EdgeDownstreamGatewayFilterFactory.class));
+					.doesNotHaveBean(CallDownstreamGatewayFilterFactory.class));
 		}
 
 	}

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Named downstreams against real HTTP services with delays and failures, both through
- * their {@code WebClient}s and through gateway routes with the {@code EdgeDownstream}
+ * their {@code WebClient}s and through gateway routes with the {@code CallDownstream}
  * filter.
  */
 class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {

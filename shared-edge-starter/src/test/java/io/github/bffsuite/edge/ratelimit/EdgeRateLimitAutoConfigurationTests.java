@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayAutoConfiguration;
 import io.github.bffsuite.edge.ratelimit.gateway.EdgeRateLimitGatewayFilterFactory;
+import io.github.bffsuite.edge.ratelimit.gateway.LimitRequestRateGatewayFilterFactory;
 import io.github.bffsuite.edge.ratelimit.store.EdgeRateLimitStoreAutoConfiguration;
 import io.github.bffsuite.edge.ratelimit.store.InMemoryRateLimitStore;
 import io.github.bffsuite.edge.ratelimit.store.RedisRateLimitStore;
@@ -45,6 +46,7 @@ class EdgeRateLimitAutoConfigurationTests {
 					.doesNotHaveBean(RedisRateLimitStore.class)
 					.hasSingleBean(EdgeRateLimitWebFilter.class)
 					.hasSingleBean(EdgeRateLimitGatewayFilterFactory.class)
+					.hasBean("limitRequestRateGatewayFilterFactory")
 					.hasBean("edgeRateLimitHealthIndicator");
 			});
 		}
@@ -100,7 +102,7 @@ class EdgeRateLimitAutoConfigurationTests {
 			EdgeRateLimitAutoConfigurationTests.this.runner
 				.withClassLoader(new FilteredClassLoader(AbstractGatewayFilterFactory.class))
 				.run((context) -> assertThat(context).hasSingleBean(EdgeRateLimitWebFilter.class)
-					.doesNotHaveBean(EdgeRateLimitGatewayFilterFactory.class));
+					.doesNotHaveBean(LimitRequestRateGatewayFilterFactory.class));
 		}
 
 		@Test

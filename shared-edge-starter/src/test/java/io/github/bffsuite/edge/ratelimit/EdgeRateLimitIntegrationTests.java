@@ -77,12 +77,12 @@ class EdgeRateLimitIntegrationTests {
 		properties.put("edge.rate-limit.bindings[1].pattern", "/hello");
 		properties.put("edge.rate-limit.bindings[1].policies", "hello");
 		String uri = backend.url();
-		RateLimitGateways.route(properties, 0, "echo", uri, "/echo/**", "EdgeRateLimit=steady");
-		RateLimitGateways.route(properties, 1, "slow", uri, "/slow/**", "EdgeRateLimit=slow");
-		RateLimitGateways.route(properties, 2, "costly", uri, "/costly/**", "EdgeRateLimit=costly,3");
-		RateLimitGateways.route(properties, 3, "quota", uri, "/quota/**", "EdgeRateLimit=quota");
-		RateLimitGateways.route(properties, 4, "partner", uri, "/partner/**", "EdgeRateLimit=plan");
-		RateLimitGateways.route(properties, 5, "ip", uri, "/ip/**", "EdgeRateLimit=by-ip");
+		RateLimitGateways.route(properties, 0, "echo", uri, "/echo/**", "LimitRequestRate=steady");
+		RateLimitGateways.route(properties, 1, "slow", uri, "/slow/**", "LimitRequestRate=slow");
+		RateLimitGateways.route(properties, 2, "costly", uri, "/costly/**", "LimitRequestRate=costly,3");
+		RateLimitGateways.route(properties, 3, "quota", uri, "/quota/**", "LimitRequestRate=quota");
+		RateLimitGateways.route(properties, 4, "partner", uri, "/partner/**", "LimitRequestRate=plan");
+		RateLimitGateways.route(properties, 5, "ip", uri, "/ip/**", "LimitRequestRate=by-ip");
 		a = RateLimitGateways.start(properties);
 		b = RateLimitGateways.start(properties);
 	}

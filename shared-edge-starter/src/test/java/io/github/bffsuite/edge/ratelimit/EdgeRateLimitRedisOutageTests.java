@@ -69,7 +69,7 @@ class EdgeRateLimitRedisOutageTests {
 			properties.put(prefix + "refill-period", "1h");
 			properties.put(prefix + "on-redis-failure", mode);
 			RateLimitGateways.route(properties, index++, mode, backend.url(), "/" + mode + "/**",
-					"EdgeRateLimit=" + mode);
+					"LimitRequestRate=" + mode);
 		}
 		gateway = RateLimitGateways.start(properties);
 	}

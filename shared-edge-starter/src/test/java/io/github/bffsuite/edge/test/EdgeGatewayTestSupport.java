@@ -76,25 +76,29 @@ public abstract class EdgeGatewayTestSupport {
 		registry.add("edge.downstream.services.balanced.instances",
 				() -> serviceA.url() + "," + serviceB.url() + "," + dead);
 		registry.add("edge.downstream.services.balanced.circuit-breaker.enabled", () -> "false");
-		route(registry, 0, "users", "${edge.downstream.services.users.base-url}", "users");
-		route(registry, 1, "timeout", "${edge.downstream.services.timeout.base-url}", "timeout");
-		route(registry, 2, "breaker", "${edge.downstream.services.breaker-route.base-url}", "breaker-route");
-		route(registry, 3, "budget", "${edge.downstream.services.budget-route.base-url}", "budget-route");
-		route(registry, 4, "refused", "${edge.downstream.services.refused.base-url}", "refused");
-		route(registry, 5, "balanced", "${edge.downstream.services.balanced.base-url}", "balanced");
+		route(registry, 0, "users", "${edge.downstream.services.users.base-url}", "CallDownstream=users");
+		route(registry, 1, "timeout", "${edge.downstream.services.timeout.base-url}", "CallDownstream=timeout");
+		route(registry, 2, "breaker", "${edge.downstream.services.breaker-route.base-url}",
+				"CallDownstream=breaker-route");
+		route(registry, 3, "budget", "${edge.downstream.services.budget-route.base-url}",
+				"CallDownstream=budget-route");
+		route(registry, 4, "refused", "${edge.downstream.services.refused.base-url}", "CallDownstream=refused");
+		route(registry, 5, "balanced", "${edge.downstream.services.balanced.base-url}", "CallDownstream=balanced");
+		// the route filter under its former name
+		route(registry, 6, "legacy", "${edge.downstream.services.refused.base-url}", "EdgeDownstream=refused");
 	}
 
 	private static void service(DynamicPropertyRegistry registry, String name, String url) {
 		registry.add("edge.downstream.services." + name + ".base-url", () -> url);
 	}
 
-	private static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String downstream) {
+	private static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String filter) {
 		String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
 		registry.add(prefix + "id", () -> id);
 		registry.add(prefix + "uri", () -> uri);
 		registry.add(prefix + "predicates[0]", () -> "Path=/" + id + "/**");
 		registry.add(prefix + "filters[0]", () -> "StripPrefix=1");
-		registry.add(prefix + "filters[1]", () -> "EdgeDownstream=" + downstream);
+		registry.add(prefix + "filters[1]", () -> filter);
 	}
 
 	@BeforeEach

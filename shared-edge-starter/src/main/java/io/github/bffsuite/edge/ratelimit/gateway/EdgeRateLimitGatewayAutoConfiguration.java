@@ -11,8 +11,9 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code EdgeRateLimit} gateway filter, when Spring Cloud
- * Gateway is present and edge rate limiting is configured.
+ * Auto-configuration of the {@code LimitRequestRate} gateway filter (and of its former
+ * name, {@code EdgeRateLimit}), when Spring Cloud Gateway is present and edge rate
+ * limiting is configured.
  */
 @AutoConfiguration(after = EdgeRateLimitAutoConfiguration.class)
 @ConditionalOnClass(AbstractGatewayFilterFactory.class)
@@ -20,7 +21,14 @@ import org.springframework.context.annotation.Bean;
 public final class EdgeRateLimitGatewayAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(ignored = EdgeRateLimitGatewayFilterFactory.class)
+	LimitRequestRateGatewayFilterFactory limitRequestRateGatewayFilterFactory(EdgeRateLimiter limiter) {
+		return new LimitRequestRateGatewayFilterFactory(limiter);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
+	@SuppressWarnings("deprecation")
 	EdgeRateLimitGatewayFilterFactory edgeRateLimitGatewayFilterFactory(EdgeRateLimiter limiter) {
 		return new EdgeRateLimitGatewayFilterFactory(limiter);
 	}

@@ -1,101 +1,37 @@
 package io.github.bffsuite.edge.ratelimit.gateway;
 
-import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimiter;
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.GatewayToStringStyler;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Rate limits a route with an edge policy: {@code EdgeRateLimit=<policy>} or
- * {@code EdgeRateLimit=plan} for the caller's plan, optionally with a cost
- * ({@code EdgeRateLimit=search,5}). Answers like the web filter: {@code RateLimit-*}
- * headers and 429 problem+json with {@code Retry-After}. A policy the web filter already
- * applied to the request is not applied again.
+ * The {@link LimitRequestRateGatewayFilterFactory} under its former route filter name,
+ * {@code EdgeRateLimit}, so that existing routes keep working.
+ *
+ * @deprecated since 0.1.0, use {@code LimitRequestRate} in routes and
+ * {@link LimitRequestRateGatewayFilterFactory} in code
  */
-public class EdgeRateLimitGatewayFilterFactory
-		extends AbstractGatewayFilterFactory<EdgeRateLimitGatewayFilterFactory.Config> {
+@Deprecated(since = "0.1.0")
+public class EdgeRateLimitGatewayFilterFactory extends LimitRequestRateGatewayFilterFactory {
 
-	private final EdgeRateLimiter limiter;
+	private static final Log logger = LogFactory.getLog(EdgeRateLimitGatewayFilterFactory.class);
+
+	private final AtomicBoolean warned = new AtomicBoolean();
 
 	public EdgeRateLimitGatewayFilterFactory(EdgeRateLimiter limiter) {
-		super(Config.class);
-		this.limiter = limiter;
-	}
-
-	@Override
-	public List<String> shortcutFieldOrder() {
-		return List.of("policy", "cost");
+		super(limiter);
 	}
 
 	@Override
 	public GatewayFilter apply(Config config) {
-		String policy = config.getPolicy();
-		if (policy == null || policy.isBlank()) {
-			throw new IllegalArgumentException("EdgeRateLimit needs a policy");
+		if (this.warned.compareAndSet(false, true)) {
+			logger.warn("Route filter 'EdgeRateLimit' is deprecated, use 'LimitRequestRate' instead");
 		}
-		List<String> references = List.of(policy.trim());
-		this.limiter.policies().check(references, "route filter EdgeRateLimit=" + policy);
-		Long cost = config.getCost();
-		if (cost != null && cost < 1) {
-			throw new IllegalArgumentException("EdgeRateLimit cost must be at least 1");
-		}
-		return new GatewayFilter() {
-
-			@Override
-			public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-				Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-				String routeId = (route != null) ? route.getId() : exchange.getRequest().getPath().value();
-				return EdgeRateLimitGatewayFilterFactory.this.limiter.limit(exchange, references, cost, routeId,
-						() -> chain.filter(exchange));
-			}
-
-			@Override
-			public String toString() {
-				return GatewayToStringStyler.filterToStringCreator(EdgeRateLimitGatewayFilterFactory.this)
-					.append("policy", policy)
-					.append("cost", cost)
-					.toString();
-			}
-
-		};
-	}
-
-	/**
-	 * Route settings: the policy and an optional cost.
-	 */
-	public static class Config {
-
-		private @Nullable String policy;
-
-		private @Nullable Long cost;
-
-		public @Nullable String getPolicy() {
-			return this.policy;
-		}
-
-		public Config setPolicy(String policy) {
-			this.policy = policy;
-			return this;
-		}
-
-		public @Nullable Long getCost() {
-			return this.cost;
-		}
-
-		public Config setCost(@Nullable Long cost) {
-			this.cost = cost;
-			return this;
-		}
-
+		return super.apply(config);
 	}
 
 }
