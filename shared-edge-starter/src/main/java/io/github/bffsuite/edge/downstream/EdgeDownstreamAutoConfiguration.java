@@ -2,6 +2,8 @@ package io.github.bffsuite.edge.downstream;
 
 import java.time.Clock;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
+import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -21,9 +24,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration of named downstream services: a resilient {@code WebClient} per
  * service and the {@code CallDownstream} gateway filter that applies the same policies to
  * routes.
+ * <p>
+ * Backs off without resilience4j (circuit breaker and bulkhead) or Spring Cloud
+ * LoadBalancer on the class path: every downstream call is guarded and balanced, so there
+ * is no unguarded variant to fall back to. A gateway that calls downstreams declares
+ * them.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
-@ConditionalOnClass({ WebClient.class, MeterRegistry.class })
+@ConditionalOnClass({ WebClient.class, MeterRegistry.class, CircuitBreaker.class, Bulkhead.class,
+		ReactorServiceInstanceLoadBalancer.class })
 @ConditionalOnProperty(name = "edge.downstream.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EdgeDownstreamProperties.class)
 public final class EdgeDownstreamAutoConfiguration {

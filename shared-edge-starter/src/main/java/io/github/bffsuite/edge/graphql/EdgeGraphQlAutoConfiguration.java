@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.graphql;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQL;
 import io.github.bffsuite.edge.graphql.persisted.InMemoryPersistedQueryStore;
 import io.github.bffsuite.edge.graphql.persisted.PersistedQueryStore;
@@ -20,11 +21,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -41,14 +42,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Auto-configuration of the GraphQL guardrails for Spring for GraphQL on WebFlux: the
  * {@link EdgeGraphQlInterceptor} (limits, cost, trusted and persisted documents), the
  * {@link EdgeGraphQlHttpHandler} (GET, no batching, rejection statuses) and their
- * metrics. Active when graphql-java and Spring for GraphQL are on the classpath and a
- * GraphQL schema is configured.
+ * metrics. Active when graphql-java, Spring for GraphQL and Caffeine (which caches parsed
+ * documents) are on the classpath and a GraphQL schema is configured. Persisted queries
+ * in Redis need Spring Data Redis.
  */
 @AutoConfiguration(before = GraphQlWebFluxAutoConfiguration.class,
-		after = { GraphQlAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class,
-				DataRedisReactiveAutoConfiguration.class },
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
-@ConditionalOnClass({ GraphQL.class, GraphQlHttpHandler.class, GraphQlWebFluxAutoConfiguration.class })
+		after = { GraphQlAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class },
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ GraphQL.class, GraphQlHttpHandler.class, GraphQlWebFluxAutoConfiguration.class, Caffeine.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(name = "edge.graphql.enabled", matchIfMissing = true)
 @ConditionalOnBean(ExecutionGraphQlService.class)
@@ -56,6 +58,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public final class EdgeGraphQlAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(EdgeGraphQlAutoConfiguration.class);
+
+	private static final String NEEDS_REDIS = "edge.graphql.persisted-queries.store=redis needs Redis (spring.data.redis.*)";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -128,18 +132,31 @@ public final class EdgeGraphQlAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PersistedQueryStore edgeGraphQlPersistedQueryStore(EdgeGraphQlProperties properties,
-			ObjectProvider<ReactiveStringRedisTemplate> redis) {
+	PersistedQueryStore edgeGraphQlPersistedQueryStore(EdgeGraphQlProperties properties) {
 		EdgeGraphQlProperties.PersistedQueries settings = properties.getPersistedQueries();
 		if (settings.getStore() == EdgeGraphQlProperties.PersistedQueries.Store.REDIS) {
+			throw new IllegalStateException(NEEDS_REDIS);
+		}
+		return new InMemoryPersistedQueryStore(settings.getMaxEntries(), settings.getTimeToLive());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	@ConditionalOnProperty(name = "edge.graphql.persisted-queries.store", havingValue = "redis")
+	static class RedisPersistedQueriesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PersistedQueryStore edgeGraphQlRedisPersistedQueryStore(EdgeGraphQlProperties properties,
+				ObjectProvider<ReactiveStringRedisTemplate> redis) {
+			EdgeGraphQlProperties.PersistedQueries settings = properties.getPersistedQueries();
 			ReactiveStringRedisTemplate template = redis.getIfAvailable();
 			if (template == null) {
-				throw new IllegalStateException(
-						"edge.graphql.persisted-queries.store=redis needs Redis (spring.data.redis.*)");
+				throw new IllegalStateException(NEEDS_REDIS);
 			}
 			return new RedisPersistedQueryStore(template, settings.getKeyPrefix(), settings.getTimeToLive());
 		}
-		return new InMemoryPersistedQueryStore(settings.getMaxEntries(), settings.getTimeToLive());
+
 	}
 
 }

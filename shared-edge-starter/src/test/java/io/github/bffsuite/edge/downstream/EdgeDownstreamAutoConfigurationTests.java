@@ -69,6 +69,24 @@ class EdgeDownstreamAutoConfigurationTests {
 	class Disabled {
 
 		@Test
+		void backsOffWithoutResilience4j() {
+			EdgeDownstreamAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(EdgeDownstreamClients.class)
+					.doesNotHaveBean(CallDownstreamGatewayFilterFactory.class));
+		}
+
+		@Test
+		void backsOffWithoutSpringCloudLoadBalancer() {
+			EdgeDownstreamAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.cloud.loadbalancer"))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(EdgeDownstreamClients.class)
+					.doesNotHaveBean(CallDownstreamGatewayFilterFactory.class));
+		}
+
+		@Test
 		void backsOffWhenDisabled() {
 			EdgeDownstreamAutoConfigurationTests.this.runner.withPropertyValues("edge.downstream.enabled=false")
 				.run((context) -> assertThat(context).doesNotHaveBean(EdgeDownstreamClients.class)

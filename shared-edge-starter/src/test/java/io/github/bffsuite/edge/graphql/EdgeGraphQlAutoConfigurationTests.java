@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.graphql;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQL;
 import io.github.bffsuite.edge.graphql.persisted.InMemoryPersistedQueryStore;
 import io.github.bffsuite.edge.graphql.persisted.PersistedQueryStore;
@@ -57,6 +58,25 @@ class EdgeGraphQlAutoConfigurationTests {
 		}
 
 		@Test
+		void keepsPersistedQueriesInMemoryWithoutSpringDataRedis() {
+			EdgeGraphQlAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+				.run((context) -> assertThat(context).hasSingleBean(EdgeGraphQlInterceptor.class)
+					.hasSingleBean(InMemoryPersistedQueryStore.class));
+		}
+
+		@Test
+		void refusesPersistedQueriesInRedisWithoutSpringDataRedis() {
+			EdgeGraphQlAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+				.withPropertyValues("edge.graphql.persisted-queries.store=redis")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("edge.graphql.persisted-queries.store=redis needs Redis"));
+		}
+
+		@Test
 		void leavesGetToSpringWhenGetIsDisabled() {
 			EdgeGraphQlAutoConfigurationTests.this.runner.withPropertyValues("edge.graphql.http.get-enabled=false")
 				.run((context) -> assertThat(context).hasSingleBean(EdgeGraphQlInterceptor.class)
@@ -67,6 +87,15 @@ class EdgeGraphQlAutoConfigurationTests {
 
 	@Nested
 	class Disabled {
+
+		@Test
+		void backsOffWithoutCaffeine() {
+			EdgeGraphQlAutoConfigurationTests.this.runner.withClassLoader(new FilteredClassLoader(Caffeine.class))
+				.run((context) -> {
+					assertThat(context).hasNotFailed().doesNotHaveBean(EdgeGraphQlInterceptor.class);
+					assertThat(context.getBean(GraphQlHttpHandler.class)).isNotInstanceOf(EdgeGraphQlHttpHandler.class);
+				});
+		}
 
 		@Test
 		void backsOffWhenSwitchedOff() {

@@ -106,6 +106,36 @@ class EdgeRateLimitAutoConfigurationTests {
 		}
 
 		@Test
+		void usesTheMemoryStoreWithoutSpringDataRedis() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+				.run((context) -> assertThat(context).hasSingleBean(InMemoryRateLimitStore.class)
+					.hasSingleBean(EdgeRateLimitWebFilter.class)
+					.hasBean("edgeRateLimitHealthIndicator")
+					.doesNotHaveBean("edgeRateLimitScript"));
+		}
+
+		@Test
+		void usesTheMemoryStoreWithoutResilience4j() {
+			EdgeRateLimitAutoConfigurationTests.this.runner
+				.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+				.run((context) -> assertThat(context).hasSingleBean(InMemoryRateLimitStore.class)
+					.hasSingleBean(EdgeRateLimitWebFilter.class)
+					.hasBean("edgeRateLimitHealthIndicator"));
+		}
+
+		@Test
+		void refusesToStartOnTheRedisStoreWithoutResilience4j() {
+			// the Redis store backs off, and there is no other store to fall back to
+			EdgeRateLimitAutoConfigurationTests.this.runner.withPropertyValues("edge.rate-limit.store=redis")
+				.withClassLoader(new FilteredClassLoader("io.github.resilience4j"))
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining(RateLimitStore.class.getName()));
+		}
+
+		@Test
 		void refusesToStartWithAnUnknownPolicyInABinding() {
 			EdgeRateLimitAutoConfigurationTests.this.runner
 				.withPropertyValues("edge.rate-limit.bindings[0].policies=nope")

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -41,6 +42,13 @@ class EdgeRedisAutoConfigurationTests {
 			.withPropertyValues("spring.data.redis.url=redis://localhost:6379",
 					"spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
 			.run((context) -> assertThat(context.getBean(LettuceConnectionFactory.class).isClusterAware()).isTrue());
+	}
+
+	@Test
+	void backsOffWithoutSpringDataRedis() {
+		this.runner.withBean("script", RedisScript.class, () -> RedisScript.of("return 1", Long.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RedisWarmup.class));
 	}
 
 	@Test

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bffsuite.edge.identity.EdgeIdentityAutoConfiguration;
 import io.github.bffsuite.edge.security.apikey.ApiKeyAuthenticationManager;
 import io.github.bffsuite.edge.security.apikey.ApiKeyStore;
 import io.github.bffsuite.edge.security.apikey.EdgeApiKeyAutoConfiguration;
 import io.github.bffsuite.edge.security.apikey.InMemoryApiKeyStore;
 import io.github.bffsuite.edge.security.jwt.CachingJwksSource;
+import io.github.bffsuite.edge.security.jwt.CachingReactiveJwtDecoder;
 import io.github.bffsuite.edge.security.jwt.EdgeJwtAutoConfiguration;
 import io.github.bffsuite.edge.security.jwt.EdgeJwtProperties;
 import io.github.bffsuite.edge.web.EdgeWebAutoConfiguration;
@@ -155,6 +157,20 @@ class EdgeSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void cachesValidatedTokensWithCaffeine() {
+		this.runner.run((context) -> assertThat(context).getBean(ReactiveJwtDecoder.class)
+			.isInstanceOf(CachingReactiveJwtDecoder.class));
+	}
+
+	@Test
+	void validatesTokensWithoutCachingThemWithoutCaffeine() {
+		this.runner.withClassLoader(new FilteredClassLoader(Caffeine.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(ReactiveJwtDecoder.class)
+				.isNotInstanceOf(CachingReactiveJwtDecoder.class));
+	}
+
+	@Test
 	void generatesConfigurationMetadataWithDescriptions() throws IOException {
 		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).isNotNull();
@@ -179,6 +195,13 @@ class EdgeSecurityAutoConfigurationTests {
 				assertThat(context).hasSingleBean(ApiKeyAuthenticationManager.class);
 				assertThat(context).doesNotHaveBean(ReactiveJwtDecoder.class);
 			});
+		}
+
+		@Test
+		void keepsKeysInMemoryWithoutSpringDataRedis() {
+			this.apiKeys.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+				.run((context) -> assertThat(context).hasSingleBean(InMemoryApiKeyStore.class)
+					.hasSingleBean(ApiKeyAuthenticationManager.class));
 		}
 
 		@Test

@@ -10,6 +10,7 @@ import io.github.bffsuite.edge.ratelimit.EdgeRateLimitProperties;
 import io.github.bffsuite.edge.ratelimit.RateLimitDecision;
 import io.github.bffsuite.edge.ratelimit.RateLimitStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -17,11 +18,11 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -32,10 +33,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Auto-configuration of the rate limit store: Redis when
  * {@code edge.rate-limit.store=redis}, else memory. Sits beside the store implementations
- * so that the rate limit package itself never depends on them.
+ * so that the rate limit package itself never depends on them. The Redis store needs
+ * Spring Data Redis and resilience4j (circuit breaker and reactor operator) on the class
+ * path; without them only the memory store is available.
  */
-@AutoConfiguration(before = EdgeRateLimitAutoConfiguration.class, after = DataRedisReactiveAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(before = EdgeRateLimitAutoConfiguration.class,
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(name = "edge.rate-limit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EdgeRateLimitProperties.class)
@@ -43,6 +47,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class EdgeRateLimitStoreAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactiveStringRedisTemplate.class, CircuitBreaker.class, CircuitBreakerOperator.class })
 	@ConditionalOnProperty(name = "edge.rate-limit.store", havingValue = "redis")
 	static class Redis {
 

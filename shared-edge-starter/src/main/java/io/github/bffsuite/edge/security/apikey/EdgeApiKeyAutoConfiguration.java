@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bffsuite.edge.ratelimit.ClientAddressResolver;
 import io.github.bffsuite.edge.security.ConditionalOnEdgeMechanism;
 import io.github.bffsuite.edge.security.ConditionalOnEdgeSecurity;
@@ -21,13 +22,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -36,9 +38,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Auto-configuration of API key authentication at the edge, with an in-memory or Redis
- * key store.
+ * key store. The Redis store needs Spring Data Redis and Caffeine (its local cache) on the
+ * class path.
  */
-@AutoConfiguration(after = { EdgeWebAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class },
+@AutoConfiguration(after = EdgeWebAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
 		before = { EdgeSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
 				ReactiveUserDetailsServiceAutoConfiguration.class })
 @ConditionalOnEdgeSecurity
@@ -99,18 +103,24 @@ public final class EdgeApiKeyAutoConfiguration {
 		return records;
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(ApiKeyStore.class)
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactiveStringRedisTemplate.class, Caffeine.class })
 	@ConditionalOnProperty(name = "edge.security.api-key.store", havingValue = "redis")
-	RedisApiKeyStore edgeRedisApiKeyStore(ReactiveStringRedisTemplate redis, EdgeApiKeyProperties apiKey) {
-		RedisApiKeyStore store = new RedisApiKeyStore(redis, apiKey.getRedisKeyPrefix(), apiKey.getCacheTtl(),
-				apiKey.getRedisTimeout(), Clock.systemUTC());
-		// seeded in the background: a Redis that is down at start-up must not stop the
-		// gateway, and saving the same records again is harmless
-		Flux.fromIterable(configuredKeys(apiKey))
-			.concatMap(store::save)
-			.subscribe(null, (ex) -> logger.warn("Could not seed the configured API keys into Redis", ex));
-		return store;
+	static class RedisStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ApiKeyStore.class)
+		RedisApiKeyStore edgeRedisApiKeyStore(ReactiveStringRedisTemplate redis, EdgeApiKeyProperties apiKey) {
+			RedisApiKeyStore store = new RedisApiKeyStore(redis, apiKey.getRedisKeyPrefix(), apiKey.getCacheTtl(),
+					apiKey.getRedisTimeout(), Clock.systemUTC());
+			// seeded in the background: a Redis that is down at start-up must not stop
+			// the gateway, and saving the same records again is harmless
+			Flux.fromIterable(configuredKeys(apiKey))
+				.concatMap(store::save)
+				.subscribe(null, (ex) -> logger.warn("Could not seed the configured API keys into Redis", ex));
+			return store;
+		}
+
 	}
 
 	@Bean

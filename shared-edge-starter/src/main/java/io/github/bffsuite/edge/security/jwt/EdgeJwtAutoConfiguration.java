@@ -20,13 +20,16 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of JWT bearer token validation at the edge: a JWKS cached and
  * refreshed with a cooldown, pinned algorithms, issuer and audience checks, validated
- * tokens remembered, and the claims mapped to the edge principal.
+ * tokens remembered (with Caffeine on the class path), and the claims mapped to the edge
+ * principal.
  */
 @AutoConfiguration(before = { EdgeSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
 		ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class })
@@ -45,9 +48,10 @@ public final class EdgeJwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties jwt, CachingJwksSource keys,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, ResourceLoader resourceLoader) {
 		ReactiveJwtDecoder decoder = EdgeJwtDecoders.create(jwt, keys);
-		if (jwt.getTokenCacheSize() <= 0) {
+		if (jwt.getTokenCacheSize() <= 0
+				|| !ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine", resourceLoader.getClassLoader())) {
 			return decoder;
 		}
 		CachingReactiveJwtDecoder caching = new CachingReactiveJwtDecoder(decoder, jwt.getTokenCacheSize(),
