@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of edge rate limiting: policies and plans, key resolution, the web
  * filter for path bindings, decision metrics and the {@code edgeRateLimit} health
- * indicator. The store and the {@code LimitRequestRate} gateway filter are configured beside
- * their implementations, by {@code EdgeRateLimitStoreAutoConfiguration} and
+ * indicator. The store and the {@code LimitRequestRate} gateway filter are configured
+ * beside their implementations, by {@code EdgeRateLimitStoreAutoConfiguration} and
  * {@code EdgeRateLimitGatewayAutoConfiguration}.
  */
 @AutoConfiguration(after = EdgeWebAutoConfiguration.class,

@@ -38,8 +38,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Auto-configuration of API key authentication at the edge, with an in-memory or Redis
- * key store. The Redis store needs Spring Data Redis and Caffeine (its local cache) on the
- * class path.
+ * key store. The Redis store needs Spring Data Redis and Caffeine (its local cache) on
+ * the class path.
  */
 @AutoConfiguration(after = EdgeWebAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",

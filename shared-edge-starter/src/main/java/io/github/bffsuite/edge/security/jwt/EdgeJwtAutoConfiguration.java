@@ -50,8 +50,8 @@ public final class EdgeJwtAutoConfiguration {
 	ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties jwt, CachingJwksSource keys,
 			ObjectProvider<MeterRegistry> meterRegistry, ResourceLoader resourceLoader) {
 		ReactiveJwtDecoder decoder = EdgeJwtDecoders.create(jwt, keys);
-		if (jwt.getTokenCacheSize() <= 0
-				|| !ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine", resourceLoader.getClassLoader())) {
+		if (jwt.getTokenCacheSize() <= 0 || !ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
+				resourceLoader.getClassLoader())) {
 			return decoder;
 		}
 		CachingReactiveJwtDecoder caching = new CachingReactiveJwtDecoder(decoder, jwt.getTokenCacheSize(),
