@@ -2,11 +2,12 @@ package io.github.bffsuite.edge.idempotency;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+
+import io.github.bffsuite.edge.support.RequestRule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -168,34 +169,13 @@ public class EdgeIdempotencyProperties {
 	}
 
 	/**
-	 * Requests on which a key is required.
+	 * Requests on which a key is required: a path pattern and the HTTP methods, POST
+	 * unless set.
 	 */
-	public static class Binding {
+	public static class Binding extends RequestRule {
 
-		/**
-		 * Path pattern, such as /mobile/v1/orders.
-		 */
-		private String pattern = "/**";
-
-		/**
-		 * HTTP methods the binding applies to.
-		 */
-		private Set<String> methods = new LinkedHashSet<>(List.of("POST"));
-
-		public String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(String pattern) {
-			this.pattern = pattern;
-		}
-
-		public Set<String> getMethods() {
-			return this.methods;
-		}
-
-		public void setMethods(Set<String> methods) {
-			this.methods = methods;
+		public Binding() {
+			getMethods().add(HttpMethod.POST);
 		}
 
 	}

@@ -6,14 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimitWebFilter;
+import io.github.bffsuite.edge.support.RequestRule;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import org.apache.commons.logging.Log;
@@ -37,8 +35,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Makes the bound unsafe requests idempotent by their {@code Idempotency-Key} header
@@ -69,7 +65,7 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 
 	private final IdempotencyMetrics metrics;
 
-	private final List<Binding> bindings;
+	private final List<RequestRule.Matcher> bindings;
 
 	public IdempotencyWebFilter(EdgeIdempotencyProperties properties, IdempotencyStore store,
 			ProblemResponseWriter problems, IdempotencyMetrics metrics) {
@@ -77,7 +73,7 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 		this.store = store;
 		this.problems = problems;
 		this.metrics = metrics;
-		this.bindings = properties.getBindings().stream().map(Binding::new).toList();
+		this.bindings = properties.getBindings().stream().map(RequestRule::matcher).toList();
 	}
 
 	@Override
@@ -204,10 +200,8 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 	}
 
 	private boolean matches(ServerHttpRequest request) {
-		String method = request.getMethod().name();
-		for (Binding binding : this.bindings) {
-			if (binding.methods.contains(method)
-					&& binding.pattern.matches(request.getPath().pathWithinApplication())) {
+		for (RequestRule.Matcher binding : this.bindings) {
+			if (binding.matches(request.getMethod(), request.getPath().pathWithinApplication())) {
 				return true;
 			}
 		}
@@ -301,22 +295,6 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 		public Flux<DataBuffer> getBody() {
 			return Flux.defer(() -> (this.body.length == 0) ? Flux.empty()
 					: Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(this.body)));
-		}
-
-	}
-
-	private static final class Binding {
-
-		final PathPattern pattern;
-
-		final Set<String> methods;
-
-		Binding(EdgeIdempotencyProperties.Binding binding) {
-			this.pattern = PathPatternParser.defaultInstance.parse(binding.getPattern());
-			this.methods = binding.getMethods()
-				.stream()
-				.map((method) -> method.toUpperCase(Locale.ROOT))
-				.collect(Collectors.toUnmodifiableSet());
 		}
 
 	}

@@ -50,9 +50,7 @@ final class GraphQlTestApp implements AutoCloseable {
 		all.put("spring.main.banner-mode", "off");
 		all.put("spring.graphql.schema.locations", "classpath:graphql-test/");
 		all.put("edge.graphql.trusted-documents.locations", "classpath:graphql-test/trusted/*.graphql");
-		all.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		all.put("edge.security.jwt.audiences", "bff-test");
-		all.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		all.putAll(jwks.gatewayProperties());
 		all.putAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
 			.web(WebApplicationType.REACTIVE)

@@ -59,10 +59,7 @@ class EdgeIdempotencyIntegrationTests {
 
 	@BeforeAll
 	static void startGateways() {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		properties.put("edge.security.jwt.audiences", "bff-test");
-		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		Map<String, Object> properties = jwks.gatewayProperties();
 		properties.put("edge.idempotency.ttl", "3s");
 		properties.put("edge.idempotency.max-request-size", "1KB");
 		properties.put("edge.idempotency.bindings[0].pattern", "/orders");

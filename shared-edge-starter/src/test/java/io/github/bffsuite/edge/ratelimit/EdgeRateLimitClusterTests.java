@@ -71,9 +71,7 @@ class EdgeRateLimitClusterTests {
 		properties.put("spring.data.redis.cluster.nodes", cluster.nodes());
 		properties.put("spring.data.redis.lettuce.cluster.refresh.adaptive", "true");
 		properties.put("spring.data.redis.lettuce.cluster.refresh.period", "1s");
-		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		properties.put("edge.security.jwt.audiences", "bff-test");
-		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		properties.putAll(jwks.gatewayProperties());
 		properties.put("edge.rate-limit.store", "redis");
 		properties.put("edge.rate-limit.redis.key-prefix", "test:cluster:" + UUID.randomUUID() + ":");
 		properties.put("edge.rate-limit.redis.circuit-breaker.wait-duration-in-open-state", "1s");

@@ -49,9 +49,7 @@ class EdgeRateLimitColdStartTests {
 	void firstBurstOnAFreshInstanceIsDecidedByRedis() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.data.redis.url", redis.url());
-		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		properties.put("edge.security.jwt.audiences", "bff-test");
-		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		properties.putAll(jwks.gatewayProperties());
 		properties.put("edge.rate-limit.store", "redis");
 		properties.put("edge.rate-limit.policies.ten.capacity", "10");
 		properties.put("edge.rate-limit.policies.ten.refill-tokens", "1");

@@ -51,9 +51,7 @@ class EdgeRateLimitIntegrationTests {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.data.redis.url", RedisTestServer.url());
 		properties.put("edge.security.mechanisms", "jwt,api-key");
-		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		properties.put("edge.security.jwt.audiences", "bff-test");
-		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		properties.putAll(jwks.gatewayProperties());
 		properties.put("edge.security.api-key.hash", "sha256");
 		RateLimitGateways.apiKey(properties, "basic-key", "bffk_basic", "basic");
 		RateLimitGateways.apiKey(properties, "pro-key", "bffk_pro", "pro");

@@ -50,9 +50,7 @@ class EdgeRateLimitRedisOutageTests {
 		redis = RedisProcess.start();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.data.redis.url", redis.url());
-		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
-		properties.put("edge.security.jwt.audiences", "bff-test");
-		properties.put("edge.security.jwt.jwk-set-uri", jwks.uri());
+		properties.putAll(jwks.gatewayProperties());
 		properties.put("edge.rate-limit.store", "redis");
 		properties.put("edge.rate-limit.redis.timeout", TIMEOUT.toMillis() + "ms");
 		// these instances are warm by the time Redis fails: no cold-start allowance

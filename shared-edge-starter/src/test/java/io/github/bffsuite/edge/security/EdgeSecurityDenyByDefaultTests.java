@@ -1,14 +1,12 @@
 package io.github.bffsuite.edge.security;
 
-import java.time.Duration;
-
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
-import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,11 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"edge.security.rules[0].scopes=orders:read", "edge.security.rules[1].pattern=/echo/open/**" })
 class EdgeSecurityDenyByDefaultTests {
 
-	static final TestKeys keys = new TestKeys();
+	@RegisterExtension
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final EchoServer backend = fixture.backend();
 
 	@LocalServerPort
 	int port;
@@ -41,25 +40,13 @@ class EdgeSecurityDenyByDefaultTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "echo");
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].uri", backend::url);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/echo/**");
-	}
-
-	@AfterAll
-	static void stopServers() {
-		jwks.close();
-		backend.close();
+		fixture.register(registry);
+		GatewayTestFixture.route(registry, 0, "echo", backend::url, "/echo/**");
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
-		backend.clear();
+		this.client = GatewayTestFixture.client(this.port);
 	}
 
 	@Test

@@ -1,15 +1,14 @@
 package io.github.bffsuite.edge.security;
 
 import java.net.URI;
-import java.time.Duration;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
-import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"edge.security.rules[0].pattern=/api/users/**", "edge.security.rules[0].scopes=users:read" })
 class EdgeSecurityFirewallTests {
 
-	static final TestKeys keys = new TestKeys();
+	@RegisterExtension
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final EchoServer backend = fixture.backend();
 
 	@LocalServerPort
 	int port;
@@ -47,31 +47,14 @@ class EdgeSecurityFirewallTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
+		fixture.register(registry);
 		// one broad route: the scope rule alone has to stop a case variant of its path
-		route(registry, 0, "api", "/api/**");
-	}
-
-	private static void route(DynamicPropertyRegistry registry, int index, String id, String path) {
-		String route = "spring.cloud.gateway.server.webflux.routes[" + index + "]";
-		registry.add(route + ".id", () -> id);
-		registry.add(route + ".uri", backend::url);
-		registry.add(route + ".predicates[0]", () -> "Path=" + path);
-	}
-
-	@AfterAll
-	static void stopServers() {
-		jwks.close();
-		backend.close();
+		GatewayTestFixture.route(registry, 0, "api", backend::url, "/api/**");
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
-		backend.clear();
+		this.client = GatewayTestFixture.client(this.port);
 	}
 
 	@ParameterizedTest

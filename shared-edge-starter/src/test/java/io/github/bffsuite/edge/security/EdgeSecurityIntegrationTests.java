@@ -16,11 +16,12 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +49,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"edge.web.limits.max-body-size=1KB" })
 class EdgeSecurityIntegrationTests {
 
-	static final TestKeys keys = new TestKeys();
+	@RegisterExtension
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final JwksServer jwks = fixture.jwks();
+
+	static final EchoServer backend = fixture.backend();
 
 	static final String VALID_KEY = "bffk_test_valid";
 
@@ -69,9 +73,7 @@ class EdgeSecurityIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "echo");
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].uri", backend::url);
-		registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/echo/**");
+		GatewayTestFixture.route(registry, 0, "echo", backend::url, "/echo/**");
 		apiKey(registry, "valid", VALID_KEY, false, null);
 		apiKey(registry, "revoked", "bffk_test_revoked", true, null);
 		apiKey(registry, "expired", "bffk_test_expired", false, "2020-01-01T00:00:00Z");
@@ -89,20 +91,10 @@ class EdgeSecurityIntegrationTests {
 		}
 	}
 
-	@AfterAll
-	static void stopServers() {
-		jwks.close();
-		backend.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.client = GatewayTestFixture.client(this.port);
 		jwks.mode(JwksServer.Mode.UP);
-		backend.clear();
 	}
 
 	@Test

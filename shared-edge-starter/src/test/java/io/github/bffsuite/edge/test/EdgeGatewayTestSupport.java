@@ -1,7 +1,5 @@
 package io.github.bffsuite.edge.test;
 
-import java.time.Duration;
-
 import io.github.bffsuite.edge.EdgeTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -103,10 +101,7 @@ public abstract class EdgeGatewayTestSupport {
 
 	@BeforeEach
 	void bindClient() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.client = GatewayTestFixture.client(this.port);
 	}
 
 	protected static String token() {

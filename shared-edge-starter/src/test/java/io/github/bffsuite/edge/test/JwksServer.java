@@ -1,6 +1,8 @@
 package io.github.bffsuite.edge.test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
@@ -44,6 +46,19 @@ public final class JwksServer implements AutoCloseable {
 	 */
 	public String uri() {
 		return "http://127.0.0.1:" + this.server.port() + "/jwks";
+	}
+
+	/**
+	 * Properties that make a gateway accept tokens of the test issuer, for audience
+	 * {@code bff-test}, signed with keys from this endpoint.
+	 * @return the properties, in a map the caller may add to
+	 */
+	public Map<String, Object> gatewayProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("edge.security.jwt.issuer-uri", "http://issuer.test");
+		properties.put("edge.security.jwt.audiences", "bff-test");
+		properties.put("edge.security.jwt.jwk-set-uri", uri());
+		return properties;
 	}
 
 	/**

@@ -11,13 +11,14 @@ import java.time.Duration;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
-import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -53,11 +54,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000" })
 class EdgeWebHardeningTests {
 
-	static final TestKeys keys = new TestKeys();
+	@RegisterExtension
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final JwksServer jwks = new JwksServer(keys);
+	static final TestKeys keys = fixture.keys();
 
-	static final EchoServer backend = new EchoServer();
+	static final EchoServer backend = fixture.backend();
 
 	static final DisposableServer slow = HttpServer.create()
 		.host("127.0.0.1")
@@ -75,33 +77,19 @@ class EdgeWebHardeningTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		registry.add("edge.downstream.services.echo.base-url", backend::url);
-		route(registry, 0, "closed", "http://127.0.0.1:" + closedPort, "/closed/**");
-		route(registry, 1, "slow", "http://127.0.0.1:" + slow.port(), "/slow/**");
-	}
-
-	static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String path) {
-		String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
-		registry.add(prefix + "id", () -> id);
-		registry.add(prefix + "uri", () -> uri);
-		registry.add(prefix + "predicates[0]", () -> "Path=" + path);
+		fixture.register(registry, "echo");
+		GatewayTestFixture.route(registry, 0, "closed", () -> "http://127.0.0.1:" + closedPort, "/closed/**");
+		GatewayTestFixture.route(registry, 1, "slow", () -> "http://127.0.0.1:" + slow.port(), "/slow/**");
 	}
 
 	@AfterAll
 	static void stop() {
-		jwks.close();
-		backend.close();
 		slow.disposeNow();
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
-		backend.clear();
+		this.client = GatewayTestFixture.client(this.port);
 	}
 
 	@Test
