@@ -63,13 +63,7 @@ class EdgeGraphQlGuardrailsTests {
 	}
 
 	static WebTestClient.ResponseSpec post(String user, Object body) {
-		return app.client()
-			.post()
-			.uri("/graphql")
-			.headers((headers) -> headers.setBearerAuth(GraphQlTestApp.token(user)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		return app.post(user, body);
 	}
 
 	static WebTestClient.ResponseSpec query(String query) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -63,28 +62,11 @@ class EdgeGraphQlMeasureModeRedisTests {
 	}
 
 	static EntityExchangeResult<String> post(GraphQlTestApp app, String user, Map<String, Object> body) {
-		return app.client()
-			.post()
-			.uri("/graphql")
-			.headers((headers) -> headers.setBearerAuth(GraphQlTestApp.token(user)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectBody(String.class)
-			.returnResult();
+		return app.post(user, body).expectBody(String.class).returnResult();
 	}
 
 	static WebTestClient.BodyContentSpec ok(GraphQlTestApp app, String user, Map<String, Object> body) {
-		return app.client()
-			.post()
-			.uri("/graphql")
-			.headers((headers) -> headers.setBearerAuth(GraphQlTestApp.token(user)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody();
+		return app.post(user, body).expectStatus().isOk().expectBody();
 	}
 
 	@Test

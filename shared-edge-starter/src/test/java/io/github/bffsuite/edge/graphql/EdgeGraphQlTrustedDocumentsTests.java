@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -38,13 +37,7 @@ class EdgeGraphQlTrustedDocumentsTests {
 	}
 
 	static WebTestClient.ResponseSpec post(Map<String, Object> body) {
-		return app.client()
-			.post()
-			.uri("/graphql")
-			.headers((headers) -> headers.setBearerAuth(GraphQlTestApp.token("u-" + UUID.randomUUID())))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		return app.post("u-" + UUID.randomUUID(), body);
 	}
 
 	static Map<String, Object> persisted(String hash) {

@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -110,6 +111,18 @@ final class GraphQlTestApp implements AutoCloseable {
 
 	WebTestClient client() {
 		return WebTestClient.bindToServer().baseUrl(this.url).responseTimeout(Duration.ofSeconds(20)).build();
+	}
+
+	/**
+	 * Post a GraphQL request body to {@code /graphql} with a token of the given user.
+	 */
+	WebTestClient.ResponseSpec post(String user, Object body) {
+		return client().post()
+			.uri("/graphql")
+			.headers((headers) -> headers.setBearerAuth(token(user)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	String url() {

@@ -96,14 +96,7 @@ final class RateLimitGateways {
 	record Gateway(ConfigurableApplicationContext context, String url) implements AutoCloseable {
 
 		Reply get(String path, Consumer<HttpHeaders> headers) {
-			return WebClient.create(this.url)
-				.get()
-				.uri(path)
-				.headers(headers)
-				.exchangeToMono((response) -> response.bodyToMono(String.class)
-					.defaultIfEmpty("")
-					.map((body) -> new Reply(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
-				.block(Duration.ofSeconds(30));
+			return getAsync(path, headers).block(Duration.ofSeconds(30));
 		}
 
 		Mono<Reply> getAsync(String path, Consumer<HttpHeaders> headers) {

@@ -99,12 +99,7 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void acceptsValidTokenAndSendsIdentityDownstream() {
-		this.client.get()
-			.uri("/echo/hello")
-			.headers((headers) -> headers.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/hello", keys.token().build()).expectStatus().isOk();
 		EchoServer.Received received = backend.last();
 		assertThat(received.header("X-User-ID")).containsExactly("u-001");
 		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
@@ -116,7 +111,7 @@ class EdgeSecurityIntegrationTests {
 	@Test
 	void acceptsTokenExpiredWithinClockSkew() {
 		String token = keys.token().expiresIn(Duration.ofSeconds(-30)).build();
-		this.client.get().uri("/echo/skew").headers((h) -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+		get("/echo/skew", token).expectStatus().isOk();
 	}
 
 	@Test
@@ -203,26 +198,16 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void acceptsTokenSignedWithRotatedKeyWithoutRestart() throws Exception {
-		this.client.get()
-			.uri("/echo/before")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/before", keys.token().build()).expectStatus().isOk();
 		var rotated = keys.rotate();
 		Thread.sleep(COOLDOWN_WAIT);
 		String token = keys.token().signedWith(rotated).build();
-		this.client.get().uri("/echo/after").headers((h) -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+		get("/echo/after", token).expectStatus().isOk();
 	}
 
 	@Test
 	void floodOfRandomKeyIdsCausesAtMostTwoJwksFetches() throws Exception {
-		this.client.get()
-			.uri("/echo/warm")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/warm", keys.token().build()).expectStatus().isOk();
 		Thread.sleep(COOLDOWN_WAIT);
 		List<String> tokens = Flux.range(0, 200)
 			.map((i) -> keys.token().kid(UUID.randomUUID().toString()).build())
@@ -245,20 +230,10 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void keepsCachedKeysAndFailsClosedWhenJwksIsDown() throws Exception {
-		this.client.get()
-			.uri("/echo/cached")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/cached", keys.token().build()).expectStatus().isOk();
 		Thread.sleep(COOLDOWN_WAIT);
 		jwks.mode(JwksServer.Mode.HANGING);
-		this.client.get()
-			.uri("/echo/cached")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/cached", keys.token().build()).expectStatus().isOk();
 		String unknown = keys.token().kid("unknown-" + UUID.randomUUID()).build();
 		long started = System.nanoTime();
 		expectInvalidToken(unknown);
@@ -266,12 +241,7 @@ class EdgeSecurityIntegrationTests {
 		jwks.mode(JwksServer.Mode.FAILING);
 		Thread.sleep(COOLDOWN_WAIT);
 		expectInvalidToken(keys.token().kid("unknown-" + UUID.randomUUID()).build());
-		this.client.get()
-			.uri("/echo/cached")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		get("/echo/cached", keys.token().build()).expectStatus().isOk();
 	}
 
 	@Test
@@ -399,11 +369,7 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void answersUnknownRouteWith404Problem() {
-		this.client.get()
-			.uri("/nowhere")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
-			.expectStatus()
+		get("/nowhere", keys.token().build()).expectStatus()
 			.isNotFound()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -428,13 +394,13 @@ class EdgeSecurityIntegrationTests {
 		assertThat(backend.received()).isEmpty();
 	}
 
+	private WebTestClient.ResponseSpec get(String path, String token) {
+		return this.client.get().uri(path).headers((headers) -> headers.setBearerAuth(token)).exchange();
+	}
+
 	private void expectInvalidToken(String token) {
 		int forwarded = backend.received().size();
-		byte[] body = this.client.get()
-			.uri("/echo/protected")
-			.headers((h) -> h.setBearerAuth(token))
-			.exchange()
-			.expectStatus()
+		byte[] body = get("/echo/protected", token).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.value("WWW-Authenticate", (value) -> assertThat(value).contains("error=\"invalid_token\""))
