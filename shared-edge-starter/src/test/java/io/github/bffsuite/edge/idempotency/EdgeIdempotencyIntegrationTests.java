@@ -98,6 +98,16 @@ class EdgeIdempotencyIntegrationTests {
 		return keys.token().claim("sub", user).build();
 	}
 
+	/**
+	 * Post to {@code /slow} through the first gateway and, while that request is still
+	 * running, post again with the same key through the second.
+	 */
+	static List<Reply> overlappingSlowPosts(Gateway firstGateway, Gateway secondGateway, String user, String key) {
+		Mono<Reply> first = firstGateway.postAsync("/slow", user, key, "{}");
+		Mono<Reply> second = Mono.delay(Duration.ofMillis(300)).then(secondGateway.postAsync("/slow", user, key, "{}"));
+		return Mono.zip(first, second, List::of).block(Duration.ofSeconds(10));
+	}
+
 	@Test
 	void refusesBoundRequestWithoutKey() {
 		Reply reply = memory.post("/orders", token("u-1"), null, "{\"sku\":\"a\"}");
@@ -155,9 +165,7 @@ class EdgeIdempotencyIntegrationTests {
 	void refusesRetryWhileFirstIsInFlight() {
 		String user = token("u-inflight");
 		String key = UUID.randomUUID().toString();
-		Mono<Reply> first = memory.postAsync("/slow", user, key, "{}");
-		Mono<Reply> second = Mono.delay(Duration.ofMillis(300)).then(memory.postAsync("/slow", user, key, "{}"));
-		List<Reply> replies = Mono.zip(first, second, List::of).block(Duration.ofSeconds(10));
+		List<Reply> replies = overlappingSlowPosts(memory, memory, user, key);
 		assertThat(replies.get(0).status()).isEqualTo(201);
 		assertThat(replies.get(1).status()).isEqualTo(409);
 		assertThat(replies.get(1).header(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -252,9 +260,7 @@ class EdgeIdempotencyIntegrationTests {
 	void refusesRetryOnAnotherInstanceWhileFirstIsInFlight() {
 		String user = token("u-redis-inflight");
 		String key = UUID.randomUUID().toString();
-		Mono<Reply> first = redisA.postAsync("/slow", user, key, "{}");
-		Mono<Reply> second = Mono.delay(Duration.ofMillis(300)).then(redisB.postAsync("/slow", user, key, "{}"));
-		List<Reply> replies = Mono.zip(first, second, List::of).block(Duration.ofSeconds(10));
+		List<Reply> replies = overlappingSlowPosts(redisA, redisB, user, key);
 		assertThat(replies.get(0).status()).isEqualTo(201);
 		assertThat(replies.get(1).status()).isEqualTo(409);
 	}

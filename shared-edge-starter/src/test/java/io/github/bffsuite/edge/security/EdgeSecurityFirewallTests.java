@@ -3,22 +3,17 @@ package io.github.bffsuite.edge.security;
 import java.net.URI;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
-import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
-import io.github.bffsuite.edge.test.TestKeys;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,25 +31,11 @@ class EdgeSecurityFirewallTests {
 	@RegisterExtension
 	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final TestKeys keys = fixture.keys();
-
-	static final EchoServer backend = fixture.backend();
-
-	@LocalServerPort
-	int port;
-
-	WebTestClient client;
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		fixture.register(registry);
 		// one broad route: the scope rule alone has to stop a case variant of its path
-		GatewayTestFixture.route(registry, 0, "api", backend::url, "/api/**");
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.client = GatewayTestFixture.client(this.port);
+		GatewayTestFixture.route(registry, 0, "api", fixture.backend()::url, "/api/**");
 	}
 
 	@ParameterizedTest
@@ -87,14 +68,15 @@ class EdgeSecurityFirewallTests {
 		// bad token or a missing route
 		assertThat(call("/api/products/p-1").getStatus().value()).isEqualTo(200);
 		assertThat(call("/api/users/u-001").getStatus().value()).isEqualTo(403);
-		assertThat(backend.received()).hasSize(1);
+		assertThat(fixture.backend().received()).hasSize(1);
 	}
 
 	private EntityExchangeResult<byte[]> call(String path) {
 		// a URI, not a template: WebTestClient must send the path exactly as written
-		return this.client.get()
-			.uri(URI.create("http://127.0.0.1:" + this.port + path))
-			.headers((headers) -> headers.setBearerAuth(keys.token().claim("scope", "products:read").build()))
+		return fixture.client()
+			.get()
+			.uri(URI.create("http://127.0.0.1:" + fixture.port() + path))
+			.headers((headers) -> headers.setBearerAuth(fixture.keys().token().claim("scope", "products:read").build()))
 			.exchange()
 			.expectBody()
 			.returnResult();
@@ -106,7 +88,7 @@ class EdgeSecurityFirewallTests {
 		assertThat(new String(result.getResponseBodyContent())).as(path)
 			.contains("\"type\":\"" + type + "\"")
 			.contains("\"requestId\":\"" + result.getResponseHeaders().getFirst("X-Request-ID") + "\"");
-		assertThat(backend.received()).as(path).isEmpty();
+		assertThat(fixture.backend().received()).as(path).isEmpty();
 	}
 
 }

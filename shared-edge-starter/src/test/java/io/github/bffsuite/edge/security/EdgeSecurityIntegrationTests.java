@@ -18,7 +18,6 @@ import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.JwksServer;
-import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,12 +25,10 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.bffsuite.edge.security.jwt.CachingJwksSource;
 
@@ -39,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Edge authentication, identity propagation and errors through a running gateway: real
- * signed tokens, a real JWKS endpoint and a real HTTP backend.
+ * signed tokens, a real JWKS endpoint and a real HTTP fixture.backend().
  */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "edge.security.mechanisms=jwt,api-key", "edge.security.jwt.issuer-uri=http://issuer.test",
@@ -52,28 +49,17 @@ class EdgeSecurityIntegrationTests {
 	@RegisterExtension
 	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final TestKeys keys = fixture.keys();
-
-	static final JwksServer jwks = fixture.jwks();
-
-	static final EchoServer backend = fixture.backend();
-
 	static final String VALID_KEY = "bffk_test_valid";
 
 	static final long COOLDOWN_WAIT = 2100;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	CachingJwksSource jwksSource;
 
-	WebTestClient client;
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
-		GatewayTestFixture.route(registry, 0, "echo", backend::url, "/echo/**");
+		fixture.register(registry);
+		GatewayTestFixture.route(registry, 0, "echo", fixture.backend()::url, "/echo/**");
 		apiKey(registry, "valid", VALID_KEY, false, null);
 		apiKey(registry, "revoked", "bffk_test_revoked", true, null);
 		apiKey(registry, "expired", "bffk_test_expired", false, "2020-01-01T00:00:00Z");
@@ -93,14 +79,13 @@ class EdgeSecurityIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = GatewayTestFixture.client(this.port);
-		jwks.mode(JwksServer.Mode.UP);
+		fixture.jwks().mode(JwksServer.Mode.UP);
 	}
 
 	@Test
 	void acceptsValidTokenAndSendsIdentityDownstream() {
-		get("/echo/hello", keys.token().build()).expectStatus().isOk();
-		EchoServer.Received received = backend.last();
+		fixture.get("/echo/hello", fixture.keys().token().build()).expectStatus().isOk();
+		EchoServer.Received received = fixture.backend().last();
 		assertThat(received.header("X-User-ID")).containsExactly("u-001");
 		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
 		assertThat(received.header("X-Scopes")).containsExactly("orders:read users:read");
@@ -110,18 +95,18 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void acceptsTokenExpiredWithinClockSkew() {
-		String token = keys.token().expiresIn(Duration.ofSeconds(-30)).build();
-		get("/echo/skew", token).expectStatus().isOk();
+		String token = fixture.keys().token().expiresIn(Duration.ofSeconds(-30)).build();
+		fixture.get("/echo/skew", token).expectStatus().isOk();
 	}
 
 	@Test
 	void rejectsTokenExpiredBeyondClockSkew() {
-		expectInvalidToken(keys.token().expiresIn(Duration.ofSeconds(-120)).build());
+		expectInvalidToken(fixture.keys().token().expiresIn(Duration.ofSeconds(-120)).build());
 	}
 
 	@Test
 	void rejectsTokenNotYetValidBeyondClockSkew() {
-		expectInvalidToken(keys.token().notBefore(Instant.now().plusSeconds(300)).build());
+		expectInvalidToken(fixture.keys().token().notBefore(Instant.now().plusSeconds(300)).build());
 	}
 
 	@Test
@@ -136,11 +121,11 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void rejectsHs256TokenSignedWithThePublicKeyAsSecret() throws Exception {
-		byte[] publicKey = keys.current().toRSAPublicKey().getEncoded();
+		byte[] publicKey = fixture.keys().current().toRSAPublicKey().getEncoded();
 		byte[] secret = new byte[Math.max(32, publicKey.length)];
 		System.arraycopy(publicKey, 0, secret, 0, publicKey.length);
 		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keys.current().getKeyID()).build(),
+				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(fixture.keys().current().getKeyID()).build(),
 				new JWTClaimsSet.Builder().issuer("http://issuer.test")
 					.subject("u-001")
 					.audience("bff-test")
@@ -152,17 +137,17 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void rejectsTokenWithUnknownIssuer() {
-		expectInvalidToken(keys.token().issuer("http://evil.test").build());
+		expectInvalidToken(fixture.keys().token().issuer("http://evil.test").build());
 	}
 
 	@Test
 	void rejectsTokenForAnotherAudience() {
-		expectInvalidToken(keys.token().audience("bff-other").build());
+		expectInvalidToken(fixture.keys().token().audience("bff-other").build());
 	}
 
 	@Test
 	void rejectsTokenWithTamperedClaims() {
-		String[] parts = keys.token().build().split("\\.");
+		String[] parts = fixture.keys().token().build().split("\\.");
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("u-001",
 				"u-002");
 		String tampered = parts[0] + "."
@@ -179,7 +164,8 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void challengesRequestWithoutCredentials() {
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/echo/anonymous")
 			.exchange()
 			.expectStatus()
@@ -193,30 +179,30 @@ class EdgeSecurityIntegrationTests {
 			.isEqualTo("https://bff-suite.dev/problems/unauthenticated")
 			.jsonPath("$.requestId")
 			.exists();
-		assertThat(backend.received()).isEmpty();
+		assertThat(fixture.backend().received()).isEmpty();
 	}
 
 	@Test
 	void acceptsTokenSignedWithRotatedKeyWithoutRestart() throws Exception {
-		get("/echo/before", keys.token().build()).expectStatus().isOk();
-		var rotated = keys.rotate();
+		fixture.get("/echo/before", fixture.keys().token().build()).expectStatus().isOk();
+		var rotated = fixture.keys().rotate();
 		Thread.sleep(COOLDOWN_WAIT);
-		String token = keys.token().signedWith(rotated).build();
-		get("/echo/after", token).expectStatus().isOk();
+		String token = fixture.keys().token().signedWith(rotated).build();
+		fixture.get("/echo/after", token).expectStatus().isOk();
 	}
 
 	@Test
 	void floodOfRandomKeyIdsCausesAtMostTwoJwksFetches() throws Exception {
-		get("/echo/warm", keys.token().build()).expectStatus().isOk();
+		fixture.get("/echo/warm", fixture.keys().token().build()).expectStatus().isOk();
 		Thread.sleep(COOLDOWN_WAIT);
 		List<String> tokens = Flux.range(0, 200)
-			.map((i) -> keys.token().kid(UUID.randomUUID().toString()).build())
+			.map((i) -> fixture.keys().token().kid(UUID.randomUUID().toString()).build())
 			.collectList()
 			.block();
-		int before = jwks.fetches();
+		int before = fixture.jwks().fetches();
 		List<HttpStatus> statuses = Flux.fromIterable(tokens)
 			.flatMap((token) -> org.springframework.web.reactive.function.client.WebClient
-				.create("http://127.0.0.1:" + this.port)
+				.create("http://127.0.0.1:" + fixture.port())
 				.get()
 				.uri("/echo/random")
 				.headers((h) -> h.setBearerAuth(token))
@@ -225,43 +211,45 @@ class EdgeSecurityIntegrationTests {
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		assertThat(statuses).hasSize(200).containsOnly(HttpStatus.UNAUTHORIZED);
-		assertThat(jwks.fetches() - before).isBetween(1, 2);
+		assertThat(fixture.jwks().fetches() - before).isBetween(1, 2);
 	}
 
 	@Test
 	void keepsCachedKeysAndFailsClosedWhenJwksIsDown() throws Exception {
-		get("/echo/cached", keys.token().build()).expectStatus().isOk();
+		fixture.get("/echo/cached", fixture.keys().token().build()).expectStatus().isOk();
 		Thread.sleep(COOLDOWN_WAIT);
-		jwks.mode(JwksServer.Mode.HANGING);
-		get("/echo/cached", keys.token().build()).expectStatus().isOk();
-		String unknown = keys.token().kid("unknown-" + UUID.randomUUID()).build();
+		fixture.jwks().mode(JwksServer.Mode.HANGING);
+		fixture.get("/echo/cached", fixture.keys().token().build()).expectStatus().isOk();
+		String unknown = fixture.keys().token().kid("unknown-" + UUID.randomUUID()).build();
 		long started = System.nanoTime();
 		expectInvalidToken(unknown);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		jwks.mode(JwksServer.Mode.FAILING);
+		fixture.jwks().mode(JwksServer.Mode.FAILING);
 		Thread.sleep(COOLDOWN_WAIT);
-		expectInvalidToken(keys.token().kid("unknown-" + UUID.randomUUID()).build());
-		get("/echo/cached", keys.token().build()).expectStatus().isOk();
+		expectInvalidToken(fixture.keys().token().kid("unknown-" + UUID.randomUUID()).build());
+		fixture.get("/echo/cached", fixture.keys().token().build()).expectStatus().isOk();
 	}
 
 	@Test
 	void rejectsHugeAuthorizationHeaderQuickly() {
 		String huge = "Bearer " + "a".repeat(100 * 1024);
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/echo/huge")
 			.header("Authorization", huge)
 			.exchange()
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(400, 431));
-		assertThat(backend.received()).isEmpty();
+		assertThat(fixture.backend().received()).isEmpty();
 	}
 
 	@Test
 	void answersHeadersAboveEdgeLimitWith431Problem() {
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/echo/big")
 			.header("X-Padding", "p".repeat(20 * 1024))
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
@@ -272,9 +260,10 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void neverForwardsSpoofedIdentityHeaders() {
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/echo/spoof")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.header("X-User-ID", "u-666")
 			.header("x-user-id", "u-667")
 			.header("X_USER_ID", "u-668")
@@ -288,7 +277,7 @@ class EdgeSecurityIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		EchoServer.Received received = backend.last();
+		EchoServer.Received received = fixture.backend().last();
 		assertThat(received.identityHeaderNames()).containsExactlyInAnyOrder("X-User-ID", "X-Tenant-ID", "X-Scopes");
 		assertThat(received.header("X-User-ID")).containsExactly("u-001");
 		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");
@@ -297,9 +286,10 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void deniesMissingScopeWith403Problem() {
-		this.client.post()
+		fixture.client()
+			.post()
 			.uri("/echo/admin/reset")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.exchange()
 			.expectStatus()
 			.isForbidden()
@@ -308,9 +298,10 @@ class EdgeSecurityIntegrationTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://bff-suite.dev/problems/insufficient-scope");
-		this.client.post()
+		fixture.client()
+			.post()
 			.uri("/echo/admin/reset")
-			.headers((h) -> h.setBearerAuth(keys.token().claim("scope", "admin:write").build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().claim("scope", "admin:write").build()))
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -318,8 +309,8 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void acceptsValidApiKeyAndSendsItsIdentity() {
-		this.client.get().uri("/echo/partner").header("X-API-Key", VALID_KEY).exchange().expectStatus().isOk();
-		EchoServer.Received received = backend.last();
+		fixture.client().get().uri("/echo/partner").header("X-API-Key", VALID_KEY).exchange().expectStatus().isOk();
+		EchoServer.Received received = fixture.backend().last();
 		assertThat(received.header("X-Tenant-ID")).containsExactly("globex");
 		assertThat(received.header("X-Client-ID")).containsExactly("valid");
 		assertThat(received.header("X-Plan")).containsExactly("pro");
@@ -333,7 +324,8 @@ class EdgeSecurityIntegrationTests {
 			.of("bffk_test_unknown", "The API key is not valid", "bffk_test_revoked", "The API key has been revoked",
 					"bffk_test_expired", "The API key has expired")
 			.entrySet()) {
-			this.client.get()
+			fixture.client()
+				.get()
 				.uri("/echo/partner")
 				.header("X-API-Key", entry.getKey())
 				.exchange()
@@ -345,23 +337,25 @@ class EdgeSecurityIntegrationTests {
 				.jsonPath("$.detail")
 				.isEqualTo(entry.getValue());
 		}
-		assertThat(backend.received()).isEmpty();
+		assertThat(fixture.backend().received()).isEmpty();
 	}
 
 	@Test
 	void keepsWellFormedRequestIdAndReplacesMalformedOne() {
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/echo/id")
 			.header("X-Request-ID", "abc-123")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.exchange()
 			.expectHeader()
 			.valueEquals("X-Request-ID", "abc-123");
-		assertThat(backend.last().header("X-Request-ID")).containsExactly("abc-123");
-		this.client.get()
+		assertThat(fixture.backend().last().header("X-Request-ID")).containsExactly("abc-123");
+		fixture.client()
+			.get()
 			.uri("/echo/id")
 			.header("X-Request-ID", "bad id <script>" + "x".repeat(80))
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.exchange()
 			.expectHeader()
 			.value("X-Request-ID", (id) -> assertThat(id).matches("[0-9a-f-]{36}"));
@@ -369,7 +363,8 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void answersUnknownRouteWith404Problem() {
-		get("/nowhere", keys.token().build()).expectStatus()
+		fixture.get("/nowhere", fixture.keys().token().build())
+			.expectStatus()
 			.isNotFound()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -380,9 +375,10 @@ class EdgeSecurityIntegrationTests {
 
 	@Test
 	void answersOversizedBodyWith413Problem() {
-		this.client.post()
+		fixture.client()
+			.post()
 			.uri("/echo/upload")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("x".repeat(4096))
 			.exchange()
@@ -391,16 +387,13 @@ class EdgeSecurityIntegrationTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://bff-suite.dev/problems/payload-too-large");
-		assertThat(backend.received()).isEmpty();
-	}
-
-	private WebTestClient.ResponseSpec get(String path, String token) {
-		return this.client.get().uri(path).headers((headers) -> headers.setBearerAuth(token)).exchange();
+		assertThat(fixture.backend().received()).isEmpty();
 	}
 
 	private void expectInvalidToken(String token) {
-		int forwarded = backend.received().size();
-		byte[] body = get("/echo/protected", token).expectStatus()
+		int forwarded = fixture.backend().received().size();
+		byte[] body = fixture.get("/echo/protected", token)
+			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.value("WWW-Authenticate", (value) -> assertThat(value).contains("error=\"invalid_token\""))
@@ -413,7 +406,7 @@ class EdgeSecurityIntegrationTests {
 			.getResponseBody();
 		String text = new String(body, StandardCharsets.UTF_8);
 		assertThat(text).doesNotContain(token).doesNotContain("Exception").doesNotContain("at org.");
-		assertThat(backend.received()).hasSize(forwarded);
+		assertThat(fixture.backend().received()).hasSize(forwarded);
 	}
 
 }

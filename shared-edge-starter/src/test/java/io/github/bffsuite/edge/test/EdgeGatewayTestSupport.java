@@ -41,39 +41,23 @@ public abstract class EdgeGatewayTestSupport {
 		registry.add("edge.security.jwt.jwk-set-uri", jwks::uri);
 		String dead = "http://127.0.0.1:" + deadPort;
 		service(registry, "users", serviceA.url());
-		service(registry, "timeout", serviceA.url());
-		registry.add("edge.downstream.services.timeout.response-timeout", () -> "500ms");
-		registry.add("edge.downstream.services.timeout.circuit-breaker.enabled", () -> "false");
+		service(registry, "timeout", serviceA.url(), "response-timeout=500ms", "circuit-breaker.enabled=false");
 		for (String name : new String[] { "breaker", "breaker-route", "lenient" }) {
-			service(registry, name, serviceA.url());
-			String prefix = "edge.downstream.services." + name + ".";
-			registry.add(prefix + "circuit-breaker.sliding-window-size", () -> "4");
-			registry.add(prefix + "circuit-breaker.minimum-number-of-calls", () -> "4");
-			registry.add(prefix + "circuit-breaker.wait-duration-in-open-state", () -> "500ms");
-			registry.add(prefix + "circuit-breaker.permitted-calls-in-half-open-state", () -> "2");
-			registry.add(prefix + "retry.enabled", () -> "false");
+			service(registry, name, serviceA.url(), "circuit-breaker.sliding-window-size=4",
+					"circuit-breaker.minimum-number-of-calls=4", "circuit-breaker.wait-duration-in-open-state=500ms",
+					"circuit-breaker.permitted-calls-in-half-open-state=2", "retry.enabled=false");
 		}
 		for (String name : new String[] { "budget", "budget-route" }) {
-			service(registry, name, serviceA.url());
-			String prefix = "edge.downstream.services." + name + ".";
-			registry.add(prefix + "circuit-breaker.enabled", () -> "false");
-			registry.add(prefix + "retry.max-attempts", () -> "3");
-			registry.add(prefix + "retry.initial-backoff", () -> "1ms");
-			registry.add(prefix + "retry.max-backoff", () -> "2ms");
-			registry.add(prefix + "retry.budget.ratio", () -> "0.2");
-			registry.add(prefix + "retry.budget.burst", () -> "2");
+			service(registry, name, serviceA.url(), "circuit-breaker.enabled=false", "retry.max-attempts=3",
+					"retry.initial-backoff=1ms", "retry.max-backoff=2ms", "retry.budget.ratio=0.2",
+					"retry.budget.burst=2");
 		}
-		service(registry, "hung", serviceA.url());
-		registry.add("edge.downstream.services.hung.response-timeout", () -> "5s");
-		registry.add("edge.downstream.services.hung.bulkhead.max-concurrent-calls", () -> "4");
-		registry.add("edge.downstream.services.hung.circuit-breaker.enabled", () -> "false");
+		service(registry, "hung", serviceA.url(), "response-timeout=5s", "bulkhead.max-concurrent-calls=4",
+				"circuit-breaker.enabled=false");
 		service(registry, "healthy", serviceB.url());
-		service(registry, "refused", dead);
-		registry.add("edge.downstream.services.refused.retry.enabled", () -> "false");
-		registry.add("edge.downstream.services.balanced.base-url", () -> "lb://balanced");
-		registry.add("edge.downstream.services.balanced.instances",
-				() -> serviceA.url() + "," + serviceB.url() + "," + dead);
-		registry.add("edge.downstream.services.balanced.circuit-breaker.enabled", () -> "false");
+		service(registry, "refused", dead, "retry.enabled=false");
+		service(registry, "balanced", "lb://balanced",
+				"instances=" + serviceA.url() + "," + serviceB.url() + "," + dead, "circuit-breaker.enabled=false");
 		route(registry, 0, "users", "${edge.downstream.services.users.base-url}", "CallDownstream=users");
 		route(registry, 1, "timeout", "${edge.downstream.services.timeout.base-url}", "CallDownstream=timeout");
 		route(registry, 2, "breaker", "${edge.downstream.services.breaker-route.base-url}",
@@ -86,8 +70,17 @@ public abstract class EdgeGatewayTestSupport {
 		route(registry, 6, "legacy", "${edge.downstream.services.refused.base-url}", "EdgeDownstream=refused");
 	}
 
-	private static void service(DynamicPropertyRegistry registry, String name, String url) {
-		registry.add("edge.downstream.services." + name + ".base-url", () -> url);
+	/**
+	 * Add a named downstream service with settings written {@code name=value}, names
+	 * relative to the service.
+	 */
+	private static void service(DynamicPropertyRegistry registry, String name, String url, String... settings) {
+		String prefix = "edge.downstream.services." + name + ".";
+		registry.add(prefix + "base-url", () -> url);
+		for (String setting : settings) {
+			int equals = setting.indexOf('=');
+			registry.add(prefix + setting.substring(0, equals), () -> setting.substring(equals + 1));
+		}
 	}
 
 	private static void route(DynamicPropertyRegistry registry, int index, String id, String uri, String filter) {

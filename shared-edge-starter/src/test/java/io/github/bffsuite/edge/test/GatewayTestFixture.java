@@ -3,18 +3,22 @@ package io.github.bffsuite.edge.test;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.Assert;
 
 /**
  * What a gateway test needs around a running gateway: signing keys, a real JWKS endpoint
  * and a real HTTP backend that stands in for the downstream services. As a static
- * {@code @RegisterExtension} field it empties the backend's record before each test and
- * stops both servers after the class.
+ * {@code @RegisterExtension} field of a {@code @SpringBootTest} with a running server, it
+ * binds a {@link #client()} to that server and empties the backend's record before each
+ * test, and stops both servers after the class.
  */
 public final class GatewayTestFixture implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
@@ -23,6 +27,10 @@ public final class GatewayTestFixture implements AutoCloseable, BeforeEachCallba
 	private final JwksServer jwks = new JwksServer(this.keys);
 
 	private final EchoServer backend = new EchoServer();
+
+	private int port;
+
+	private @Nullable WebTestClient client;
 
 	/**
 	 * Return the signing keys.
@@ -91,8 +99,42 @@ public final class GatewayTestFixture implements AutoCloseable, BeforeEachCallba
 		registry.add(prefix + "predicates[0]", () -> "Path=" + path);
 	}
 
+	/**
+	 * Return the port of the running gateway of the current test.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Return a client bound to the running gateway of the current test.
+	 * @return the client
+	 */
+	public WebTestClient client() {
+		Assert.state(this.client != null, "No running server: is the test a @SpringBootTest with a web environment?");
+		return this.client;
+	}
+
+	/**
+	 * Send a GET with a bearer token to the running gateway of the current test.
+	 * @param path the path
+	 * @param token the bearer token
+	 * @return the response
+	 */
+	public WebTestClient.ResponseSpec get(String path, String token) {
+		return client().get().uri(path).headers((headers) -> headers.setBearerAuth(token)).exchange();
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) {
+		Integer port = SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getProperty("local.server.port", Integer.class);
+		if (port != null) {
+			this.port = port;
+			this.client = client(port);
+		}
 		this.backend.clear();
 	}
 

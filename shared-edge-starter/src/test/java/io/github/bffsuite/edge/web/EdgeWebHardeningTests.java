@@ -12,11 +12,9 @@ import java.time.Duration;
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
-import io.github.bffsuite.edge.test.TestKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,12 +25,10 @@ import reactor.netty.http.server.HttpServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -57,10 +53,6 @@ class EdgeWebHardeningTests {
 	@RegisterExtension
 	static final GatewayTestFixture fixture = new GatewayTestFixture();
 
-	static final TestKeys keys = fixture.keys();
-
-	static final EchoServer backend = fixture.backend();
-
 	static final DisposableServer slow = HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
@@ -69,11 +61,6 @@ class EdgeWebHardeningTests {
 		.bindNow();
 
 	static final int closedPort = freePort();
-
-	@LocalServerPort
-	int port;
-
-	WebTestClient client;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -87,17 +74,9 @@ class EdgeWebHardeningTests {
 		slow.disposeNow();
 	}
 
-	@BeforeEach
-	void setUp() {
-		this.client = GatewayTestFixture.client(this.port);
-	}
-
 	@Test
 	void unreachableBackendIsBadGatewayProblem() {
-		this.client.get()
-			.uri("/closed/x")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
+		fixture.get("/closed/x", fixture.keys().token().build())
 			.expectStatus()
 			.isEqualTo(HttpStatus.BAD_GATEWAY)
 			.expectHeader()
@@ -111,10 +90,7 @@ class EdgeWebHardeningTests {
 
 	@Test
 	void slowBackendIsGatewayTimeoutProblem() {
-		this.client.get()
-			.uri("/slow/x")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
-			.exchange()
+		fixture.get("/slow/x", fixture.keys().token().build())
 			.expectStatus()
 			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
 			.expectBody()
@@ -124,7 +100,7 @@ class EdgeWebHardeningTests {
 
 	@Test
 	void closesIdleConnection() throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		try (Socket socket = new Socket("127.0.0.1", fixture.port())) {
 			socket.setSoTimeout(10_000);
 			long started = System.nanoTime();
 			assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -134,11 +110,11 @@ class EdgeWebHardeningTests {
 
 	@Test
 	void cutsOffClientThatStallsMidRequest() throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		try (Socket socket = new Socket("127.0.0.1", fixture.port())) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /closed/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\nAuthorization: Bearer "
-					+ keys.token().build() + "\r\n\r\n{\"partial\":")
+					+ fixture.keys().token().build() + "\r\n\r\n{\"partial\":")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
@@ -156,15 +132,16 @@ class EdgeWebHardeningTests {
 
 	@Test
 	void sendsIdentityAndRequestIdOnWebClientCalls(CapturedOutput output) {
-		this.client.get()
+		fixture.client()
+			.get()
 			.uri("/aggregate/me")
 			.header("X-Request-ID", "agg-1")
 			.header("X-User-ID", "u-666")
-			.headers((h) -> h.setBearerAuth(keys.token().build()))
+			.headers((h) -> h.setBearerAuth(fixture.keys().token().build()))
 			.exchange()
 			.expectStatus()
 			.isOk();
-		EchoServer.Received received = backend.last();
+		EchoServer.Received received = fixture.backend().last();
 		assertThat(received.uri()).isEqualTo("/users/me");
 		assertThat(received.header("X-User-ID")).containsExactly("u-001");
 		assertThat(received.header("X-Tenant-ID")).containsExactly("acme");

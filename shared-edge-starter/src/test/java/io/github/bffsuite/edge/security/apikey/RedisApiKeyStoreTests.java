@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
@@ -63,14 +64,13 @@ class RedisApiKeyStoreTests {
 	@Test
 	void revocationOnOneInstanceTakesEffectOnTheOtherWithinOneSecond() throws Exception {
 		String key = ApiKeyHasher.generate("bffk_test");
-		ApiKeyHasher hasher = first.getBean(ApiKeyHasher.class);
-		RedisApiKeyStore store = first.getBean(RedisApiKeyStore.class);
-		store.save(new ApiKeyRecord("partner-1", hasher.hash(key), "acme", "pro", Set.of("products:read"), null, false))
-			.block(Duration.ofSeconds(5));
+		save(key, (hash) -> new ApiKeyRecord("partner-1", hash, "acme", "pro", Set.of("products:read"), null, false));
 		assertThat(call(first, key)).isEqualTo(HttpStatus.OK);
 		assertThat(call(second, key)).isEqualTo(HttpStatus.OK);
 		assertThat(backend.last().header("X-Client-ID")).containsExactly("partner-1");
-		store.revoke(hasher.hash(key)).block(Duration.ofSeconds(5));
+		first.getBean(RedisApiKeyStore.class)
+			.revoke(first.getBean(ApiKeyHasher.class).hash(key))
+			.block(Duration.ofSeconds(5));
 		Instant revokedAt = Instant.now();
 		while (call(second, key) != HttpStatus.UNAUTHORIZED) {
 			assertThat(Duration.between(revokedAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
@@ -82,21 +82,15 @@ class RedisApiKeyStoreTests {
 	@Test
 	void expiredKeyInRedisIsRefused() {
 		String key = ApiKeyHasher.generate("bffk_test");
-		ApiKeyHasher hasher = first.getBean(ApiKeyHasher.class);
-		first.getBean(RedisApiKeyStore.class)
-			.save(new ApiKeyRecord("partner-2", hasher.hash(key), "acme", "basic", Set.of(),
-					Instant.now().minusSeconds(1), false))
-			.block(Duration.ofSeconds(5));
+		save(key, (hash) -> new ApiKeyRecord("partner-2", hash, "acme", "basic", Set.of(),
+				Instant.now().minusSeconds(1), false));
 		assertThat(call(second, key)).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void storesOnlyTheHashOfAKey() {
 		String key = ApiKeyHasher.generate("bffk_test");
-		ApiKeyHasher hasher = first.getBean(ApiKeyHasher.class);
-		first.getBean(RedisApiKeyStore.class)
-			.save(new ApiKeyRecord("partner-3", hasher.hash(key), "acme", "basic", Set.of(), null, false))
-			.block(Duration.ofSeconds(5));
+		save(key, (hash) -> new ApiKeyRecord("partner-3", hash, "acme", "basic", Set.of(), null, false));
 		var redis = first.getBean(org.springframework.data.redis.core.ReactiveStringRedisTemplate.class);
 		var keys = redis.keys(PREFIX + "*").collectList().block(Duration.ofSeconds(5));
 		assertThat(keys).isNotEmpty().noneMatch((name) -> name.contains(key));
@@ -107,6 +101,14 @@ class RedisApiKeyStoreTests {
 			assertThat(values.collectList().block(Duration.ofSeconds(5)))
 				.noneMatch((value) -> value.toString().contains(key));
 		}
+	}
+
+	/**
+	 * Save, through the first instance, the record of a key made from its hash.
+	 */
+	static void save(String key, Function<String, ApiKeyRecord> record) {
+		String hash = first.getBean(ApiKeyHasher.class).hash(key);
+		first.getBean(RedisApiKeyStore.class).save(record.apply(hash)).block(Duration.ofSeconds(5));
 	}
 
 	static HttpStatus call(ConfigurableApplicationContext context, String key) {
