@@ -44,19 +44,10 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 	@Test
 	void answersRouteTimeoutWith504ProblemNamingTheDownstream() {
 		// the first request through the gateway fetches the JWKS and warms up the chain
-		this.client.get()
-			.uri("/users/ok/warm-up")
-			.headers((headers) -> headers.setBearerAuth(token()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		authorizedGet("/users/ok/warm-up").expectStatus().isOk();
 		this.client.get().uri("/timeout/ok/warm-up").exchange().expectStatus().isUnauthorized();
 		long start = System.nanoTime();
-		String body = this.client.get()
-			.uri("/timeout/delay/2000/route")
-			.headers((headers) -> headers.setBearerAuth(token()))
-			.exchange()
-			.expectStatus()
+		String body = authorizedGet("/timeout/delay/2000/route").expectStatus()
 			.isEqualTo(504)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -69,11 +60,7 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 
 	@Test
 	void answersRefusedConnectionWith502ProblemWithoutTheAddress() {
-		String body = this.client.get()
-			.uri("/refused/ok/x")
-			.headers((headers) -> headers.setBearerAuth(token()))
-			.exchange()
-			.expectStatus()
+		String body = authorizedGet("/refused/ok/x").expectStatus()
 			.isEqualTo(502)
 			.expectBody(String.class)
 			.returnResult()
@@ -117,18 +104,9 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 	@Test
 	void openCircuitOnRouteAnswers503WithRetryAfter() {
 		for (int i = 0; i < 4; i++) {
-			this.client.get()
-				.uri("/breaker/status/500/route")
-				.headers((headers) -> headers.setBearerAuth(token()))
-				.exchange()
-				.expectStatus()
-				.isEqualTo(500);
+			authorizedGet("/breaker/status/500/route").expectStatus().isEqualTo(500);
 		}
-		this.client.get()
-			.uri("/breaker/status/500/route")
-			.headers((headers) -> headers.setBearerAuth(token()))
-			.exchange()
-			.expectStatus()
+		authorizedGet("/breaker/status/500/route").expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
 			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
@@ -154,11 +132,7 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 	void retriesRouteRequestsWithinBudgetWhenEveryCallFails() {
 		int calls = 50;
 		for (int i = 0; i < calls; i++) {
-			this.client.get()
-				.uri("/budget/status/503/route")
-				.headers((headers) -> headers.setBearerAuth(token()))
-				.exchange()
-				.expectStatus()
+			authorizedGet("/budget/status/503/route").expectStatus()
 				.isEqualTo(503)
 				.expectBody()
 				.jsonPath("$.downstream")
@@ -222,12 +196,7 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 		int beforeB = serviceB.count("ok/lb");
 		for (int i = 0; i < 20; i++) {
 			assertThat(status("balanced", "/ok/lb")).isEqualTo(200);
-			this.client.get()
-				.uri("/balanced/ok/lb")
-				.headers((headers) -> headers.setBearerAuth(token()))
-				.exchange()
-				.expectStatus()
-				.isOk();
+			authorizedGet("/balanced/ok/lb").expectStatus().isOk();
 		}
 		int a = serviceA.count("ok/lb") - beforeA;
 		int b = serviceB.count("ok/lb") - beforeB;

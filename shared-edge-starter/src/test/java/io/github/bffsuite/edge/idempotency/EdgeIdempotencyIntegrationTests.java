@@ -7,22 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
-import io.github.bffsuite.edge.test.OwnNettyResources;
 import io.github.bffsuite.edge.test.RedisTestServer;
 import io.github.bffsuite.edge.test.StubServer;
+import io.github.bffsuite.edge.test.TestGateways;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -300,19 +296,9 @@ class EdgeIdempotencyIntegrationTests {
 	record Gateway(ConfigurableApplicationContext context, String url) implements AutoCloseable {
 
 		static Gateway start(Map<String, Object> properties) {
-			Map<String, Object> all = new LinkedHashMap<>();
-			all.put("server.port", "0");
-			all.put("spring.main.banner-mode", "off");
-			all.putAll(properties);
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
-				.web(WebApplicationType.REACTIVE)
-				.properties(all)
-				.initializers(new OwnNettyResources(),
-						(ctx) -> ((GenericApplicationContext) ctx).registerBean("idempotencyTestRoutes",
-								RouterFunction.class, EdgeIdempotencyIntegrationTests::handlers))
-				.run();
-			return new Gateway(context,
-					"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+			ConfigurableApplicationContext context = TestGateways.start(properties, "idempotencyTestRoutes",
+					EdgeIdempotencyIntegrationTests::handlers);
+			return new Gateway(context, TestGateways.url(context));
 		}
 
 		Reply post(String path, String token, String key, String body) {

@@ -42,12 +42,7 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 	@Test
 	void recordsRouteAndDownstreamTimersWithLowCardinalityTags() {
 		for (String id : new String[] { "u-1", "u-2", "u-3" }) {
-			this.client.get()
-				.uri("/users/ok/" + id)
-				.headers((headers) -> headers.setBearerAuth(token()))
-				.exchange()
-				.expectStatus()
-				.isOk();
+			authorizedGet("/users/ok/" + id).expectStatus().isOk();
 		}
 		await().atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(this.meters.get("http.server.requests")
@@ -102,12 +97,7 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-access-1\""));
-		String line = output.getOut()
-			.lines()
-			.filter((candidate) -> candidate.contains("\"requestId\":\"req-access-1\""))
-			.findFirst()
-			.orElseThrow();
+		String line = accessLogLine(output, "req-access-1");
 		assertThat(line)
 			.contains("edge.access", "{\"type\":\"access\",\"method\":\"GET\",\"route\":\"users\"",
 					"\"path\":\"/users/ok/logged\"", "\"status\":200", "\"principal\":\"u-001\"", "\"tenant\":\"acme\"",
@@ -147,14 +137,9 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-rejected-1\""));
+		String line = accessLogLine(output, "req-rejected-1");
 		assertThat(output.getOut()).contains("\"status\":401,")
 			.doesNotContain("\"principal\":\"u-001\",\"requestId\":\"req-rejected-1\"");
-		String line = output.getOut()
-			.lines()
-			.filter((candidate) -> candidate.contains("\"requestId\":\"req-rejected-1\""))
-			.findFirst()
-			.orElseThrow();
 		// rejected before it reached a route, the request still has its trace in the line
 		assertThat(line).containsPattern("\\[[0-9a-f]{32},[0-9a-f]{16},req-rejected-1\\] ")
 			.containsPattern("\"traceId\":\"[0-9a-f]{32}\"");
@@ -174,17 +159,21 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 		Matcher matcher = TRACE_PARENT.matcher(traceParent);
 		assertThat(matcher.matches()).isTrue();
 		String traceId = matcher.group(1);
-		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("\"requestId\":\"req-traced-1\""));
-		String line = output.getOut()
-			.lines()
-			.filter((candidate) -> candidate.contains("\"requestId\":\"req-traced-1\""))
-			.findFirst()
-			.orElseThrow();
+		String line = accessLogLine(output, "req-traced-1");
 		assertThat(line).contains("\"traceId\":\"" + traceId + "\"");
 		// the log line's correlation prefix, [traceId,spanId,requestId], without
 		// automatic
 		// context propagation
 		assertThat(line).containsPattern("\\[" + traceId + ",[0-9a-f]{16},req-traced-1\\] ");
+	}
+
+	/**
+	 * Wait for the log line of the request with the given id and return it.
+	 */
+	static String accessLogLine(CapturedOutput output, String requestId) {
+		String id = "\"requestId\":\"" + requestId + "\"";
+		await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains(id));
+		return output.getOut().lines().filter((candidate) -> candidate.contains(id)).findFirst().orElseThrow();
 	}
 
 }

@@ -38,11 +38,7 @@ class EdgeRateLimitColdStartTests {
 
 	@AfterAll
 	static void stop() {
-		if (gateway != null) {
-			gateway.close();
-		}
-		redis.close();
-		jwks.close();
+		RateLimitGateways.closeAll(gateway, redis, jwks);
 	}
 
 	@Test

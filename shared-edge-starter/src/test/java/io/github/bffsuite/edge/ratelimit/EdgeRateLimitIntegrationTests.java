@@ -96,14 +96,7 @@ class EdgeRateLimitIntegrationTests {
 
 	@AfterAll
 	static void stopGateways() {
-		if (a != null) {
-			a.close();
-		}
-		if (b != null) {
-			b.close();
-		}
-		jwks.close();
-		backend.close();
+		RateLimitGateways.closeAll(a, b, jwks, backend);
 	}
 
 	static Consumer<HttpHeaders> user(String id) {

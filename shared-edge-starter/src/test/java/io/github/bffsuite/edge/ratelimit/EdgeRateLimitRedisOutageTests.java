@@ -74,12 +74,7 @@ class EdgeRateLimitRedisOutageTests {
 
 	@AfterAll
 	static void stop() {
-		if (gateway != null) {
-			gateway.close();
-		}
-		redis.close();
-		jwks.close();
-		backend.close();
+		RateLimitGateways.closeAll(gateway, redis, jwks, backend);
 	}
 
 	@Test

@@ -1,23 +1,18 @@
 package io.github.bffsuite.edge.ratelimit;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.github.bffsuite.edge.EdgeTestApplication;
 import io.github.bffsuite.edge.security.apikey.ApiKeyHasher;
-import io.github.bffsuite.edge.test.OwnNettyResources;
+import io.github.bffsuite.edge.test.TestGateways;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -36,20 +31,11 @@ final class RateLimitGateways {
 	 * @return the running gateway
 	 */
 	static Gateway start(Map<String, Object> properties) {
-		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
-		all.putAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeTestApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties(all)
-			.initializers(new OwnNettyResources(),
-					(ctx) -> ((GenericApplicationContext) ctx).registerBean("helloRoute", RouterFunction.class,
-							() -> RouterFunctions.route()
-								.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
-								.build()))
-			.run();
-		return new Gateway(context, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+		ConfigurableApplicationContext context = TestGateways.start(properties, "helloRoute",
+				() -> RouterFunctions.route()
+					.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
+					.build());
+		return new Gateway(context, TestGateways.url(context));
 	}
 
 	/**
@@ -84,6 +70,24 @@ final class RateLimitGateways {
 		properties.put(prefix + "predicates[0]", "Path=" + path);
 		for (int i = 0; i < filters.length; i++) {
 			properties.put(prefix + "filters[" + i + "]", filters[i]);
+		}
+	}
+
+	/**
+	 * Close, in order, what a test class started; {@code null} stands for what it did not
+	 * get to start.
+	 * @param resources the gateways and servers
+	 */
+	static void closeAll(@Nullable AutoCloseable... resources) {
+		for (AutoCloseable resource : resources) {
+			if (resource != null) {
+				try {
+					resource.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
 		}
 	}
 

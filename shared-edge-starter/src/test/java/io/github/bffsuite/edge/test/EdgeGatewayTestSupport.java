@@ -97,6 +97,15 @@ public abstract class EdgeGatewayTestSupport {
 		this.client = GatewayTestFixture.client(this.port);
 	}
 
+	/**
+	 * Send a GET with a valid token to the running gateway.
+	 * @param path the path
+	 * @return the response
+	 */
+	protected WebTestClient.ResponseSpec authorizedGet(String path) {
+		return this.client.get().uri(path).headers((headers) -> headers.setBearerAuth(token())).exchange();
+	}
+
 	protected static String token() {
 		return keys.token().build();
 	}
