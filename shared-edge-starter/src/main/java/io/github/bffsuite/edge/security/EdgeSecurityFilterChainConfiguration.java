@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -16,7 +15,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The edge's security filter chain: stateless, no sessions, forms or CSRF; public paths,
- * scope rules, then authentication for everything else, by the mechanisms that
+ * scope rules, then authentication for everything else
+ * ({@link EdgeAuthorizationManager}), by the mechanisms that
  * {@link EdgeSecurityCustomizer}s add.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,26 +37,10 @@ class EdgeSecurityFilterChainConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		configureCors(http, web.getCors());
-		http.authorizeExchange((exchanges) -> {
-			if (!web.getCors().getAllowedOrigins().isEmpty()) {
-				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
-			}
-			if (!properties.getPermitPaths().isEmpty()) {
-				exchanges.matchers(PathMatcher.anyOf(properties.getPermitPaths())).permitAll();
-			}
-			for (ScopeRules.Rule rule : rules.rules()) {
-				exchanges.matchers(rule.matcher()).access((authentication, context) -> rule.check(authentication));
-			}
-			if (properties.getRulesDefault() == EdgeSecurityProperties.RulesDefault.DENY) {
-				// a caller without credentials still gets the 401 challenge (the
-				// exception
-				// translation filter answers a denial without a principal that way)
-				exchanges.anyExchange().denyAll();
-			}
-			else {
-				exchanges.anyExchange().authenticated();
-			}
-		});
+		EdgeAuthorizationManager authorization = new EdgeAuthorizationManager(
+				!web.getCors().getAllowedOrigins().isEmpty(), properties.getPermitPaths(), rules,
+				properties.getRulesDefault());
+		http.authorizeExchange((exchanges) -> exchanges.anyExchange().access(authorization));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		return http.build();
 	}
