@@ -4,15 +4,25 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Sets the identity headers from the authenticated principal on every Spring Cloud
  * Gateway route's downstream request (and removes them when the request is anonymous).
+ * <p>
+ * As a {@link GlobalFilter} it only notes the principal in an exchange attribute; as an
+ * {@link HttpHeadersFilter} it writes the headers into the copy of the request headers
+ * that the routing filter builds for the downstream request anyway. The gateway's own
+ * request is never mutated: a mutation copies every header and wraps the request and the
+ * exchange once more for every later filter.
  */
-public class IdentityHeadersGatewayFilter implements GlobalFilter, Ordered {
+public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFilter, Ordered {
+
+	/** Exchange attribute holding the {@link EdgePrincipal} of the request, if any. */
+	public static final String PRINCIPAL_ATTRIBUTE = IdentityHeadersGatewayFilter.class.getName() + ".principal";
 
 	@Override
 	public int getOrder() {
@@ -21,15 +31,32 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> ((EdgeAuthentication) authentication).getPrincipal())
-			.map((principal) -> exchange.getRequest()
-				.mutate()
-				.headers((headers) -> IdentityHeaders.set(headers, principal))
-				.build())
-			.defaultIfEmpty(exchange.getRequest().mutate().headers(IdentityHeaders::strip).build())
-			.flatMap((ServerHttpRequest request) -> chain.filter(exchange.mutate().request(request).build()));
+		return exchange.getPrincipal().doOnNext((authentication) -> {
+			if (authentication instanceof EdgeAuthentication edge) {
+				exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, edge.getPrincipal());
+			}
+		}).then(Mono.defer(() -> chain.filter(exchange)));
+	}
+
+	@Override
+	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+		// the headers handed in may be the request's read-only ones: write to a copy, as
+		// Spring Cloud Gateway's own header filters do
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(input);
+		EdgePrincipal principal = exchange.getAttribute(PRINCIPAL_ATTRIBUTE);
+		if (principal != null) {
+			IdentityHeaders.set(headers, principal);
+		}
+		else {
+			IdentityHeaders.strip(headers);
+		}
+		return headers;
+	}
+
+	@Override
+	public boolean supports(Type type) {
+		return type == Type.REQUEST;
 	}
 
 }
