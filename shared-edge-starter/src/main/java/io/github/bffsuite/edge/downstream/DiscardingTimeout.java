@@ -49,6 +49,10 @@ final class DiscardingTimeout {
 
 		private final Function<T, Mono<Void>> discard;
 
+		// the downstream's context, built once: upstream operators ask for it on every
+		// signal
+		private final Context context;
+
 		private final AtomicBoolean done = new AtomicBoolean();
 
 		private final AtomicReference<@Nullable Subscription> upstream = new AtomicReference<>();
@@ -58,11 +62,12 @@ final class DiscardingTimeout {
 		Race(MonoSink<T> sink, Function<T, Mono<Void>> discard) {
 			this.sink = sink;
 			this.discard = discard;
+			this.context = Context.of(sink.contextView());
 		}
 
 		@Override
 		public Context currentContext() {
-			return Context.of(this.sink.contextView());
+			return this.context;
 		}
 
 		@Override
