@@ -149,20 +149,21 @@ start() { # name cpu command...: taskset execs the command, so $! is the JVM its
 mkdir -p "$WORK/www/products"
 printf '{"id":"p-0001","sku":"BW-0001","name":"Benchmark widget","category":"tools","priceCents":1299,"currency":"EUR","stock":42,"rating":4.6,"reviews":128,"tags":["steel","compact","bench"],"description":"%s","dimensionsMm":{"width":120,"height":45,"depth":30},"weightGrams":310,"updatedAt":"2026-11-28T10:00:00Z"}' \
 	"$(printf 'A small, sturdy widget for benchmarks. %.0s' $(seq 1 9))" >"$WORK/www/products/p-0001"
-cat >"$WORK/nginx-backend.conf" <<NGINX
+nginx_conf() { # name upstream-block server-block: one worker, no access log
+	cat >"$WORK/nginx-$1.conf" <<NGINX
 worker_processes 1;
-pid $WORK/nginx-backend.pid;
-error_log $WORK/nginx-backend-error.log;
+pid $WORK/nginx-$1.pid;
+error_log $WORK/nginx-$1-error.log;
 events { worker_connections 1024; }
 http {
 	access_log off;
 	keepalive_requests 1000000;
-	server {
-		listen 127.0.0.1:$BACKEND;
-		location /products/ { root $WORK/www; default_type application/json; }
-	}
+	$2
+	server { $3 }
 }
 NGINX
+}
+nginx_conf backend "" "listen 127.0.0.1:$BACKEND; location /products/ { root $WORK/www; default_type application/json; }"
 on_load_cpu nginx -c "$WORK/nginx-backend.conf" -p "$WORK"
 wait_for "http://127.0.0.1:$BACKEND/products/p-0001"
 echo "backend document: $(curl -s "http://127.0.0.1:$BACKEND/products/p-0001" | wc -c) bytes"
@@ -173,20 +174,8 @@ wait_for "http://127.0.0.1:$JWKS/jwks"
 TOKEN=$(cat "$WORK/token.txt")
 AUTH="Authorization: Bearer $TOKEN"
 
-cat >"$WORK/nginx-proxy.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx-proxy.pid;
-error_log $WORK/nginx-proxy-error.log;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
-	server {
-		listen 127.0.0.1:$NGINX;
-		location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
-	}
-}
-NGINX
+nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }" \
+	"listen 127.0.0.1:$NGINX; location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }"
 if has_row nginx; then
 	on_gateway_cpu nginx -c "$WORK/nginx-proxy.conf" -p "$WORK"
 	wait_for "http://127.0.0.1:$NGINX/products/p-0001"
