@@ -1,0 +1,44 @@
+package io.github.bffsuite.edge.observability;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The edge's logging and metrics defaults give way to the application's own settings.
+ */
+class EdgeObservabilityEnvironmentPostProcessorTests {
+
+	private static final String CORRELATION = "logging.pattern.correlation";
+
+	private static final String HISTOGRAM = "management.metrics.distribution.percentiles-histogram.http.server.requests";
+
+	private final EdgeObservabilityEnvironmentPostProcessor processor = new EdgeObservabilityEnvironmentPostProcessor();
+
+	@Test
+	void addsBothDefaults() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty(CORRELATION)).isEqualTo("[%X{traceId:-},%X{spanId:-},%X{requestId:-}] ");
+		assertThat(environment.getProperty(HISTOGRAM)).isEqualTo("true");
+	}
+
+	@Test
+	void keepsWhatTheApplicationSets() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("application",
+					Map.of(CORRELATION, "[%X{requestId:-}] ", HISTOGRAM, "false")));
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty(CORRELATION)).isEqualTo("[%X{requestId:-}] ");
+		assertThat(environment.getProperty(HISTOGRAM)).isEqualTo("false");
+		assertThat(environment.getPropertySources().contains("edgeObservabilityDefaults")).isFalse();
+	}
+
+}
