@@ -34,7 +34,7 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
 
 	private final @Nullable PathMatcher permitPaths;
 
-	private final List<ScopeRules.Rule> rules;
+	private final ScopeRules rules;
 
 	private final boolean denyByDefault;
 
@@ -45,7 +45,7 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
 			EdgeSecurityProperties.RulesDefault rulesDefault) {
 		this.permitPreflight = permitPreflight;
 		this.permitPaths = permitPaths.isEmpty() ? null : PathMatcher.anyOf(permitPaths);
-		this.rules = rules.rules();
+		this.rules = rules;
 		this.denyByDefault = rulesDefault == EdgeSecurityProperties.RulesDefault.DENY;
 	}
 
@@ -58,10 +58,9 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
 		if (this.permitPaths != null && this.permitPaths.test(exchange)) {
 			return GRANTED;
 		}
-		for (ScopeRules.Rule rule : this.rules) {
-			if (rule.matcher().test(exchange)) {
-				return rule.check(authentication);
-			}
+		ScopeRules.Rule rule = this.rules.match(exchange);
+		if (rule != null) {
+			return rule.check(authentication);
 		}
 		// a caller without credentials denied here still gets the 401 challenge: the
 		// exception translation filter answers a denial without a principal that way
@@ -71,7 +70,7 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
 	@Override
 	public String toString() {
 		return "EdgeAuthorizationManager[preflight=" + this.permitPreflight + ", permit=" + this.permitPaths
-				+ ", rules=" + this.rules.size() + ", default=" + (this.denyByDefault ? "deny" : "authenticated") + "]";
+				+ ", rules=" + this.rules + ", default=" + (this.denyByDefault ? "deny" : "authenticated") + "]";
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.bffsuite.edge.security;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -22,8 +23,18 @@ public final class ScopeRules {
 		this.rules = rules.stream().map(Rule::of).toList();
 	}
 
-	List<Rule> rules() {
-		return this.rules;
+	/**
+	 * Find the first rule that matches an exchange.
+	 * @param exchange the exchange
+	 * @return the rule, or {@code null} when none matches
+	 */
+	@Nullable Rule match(ServerWebExchange exchange) {
+		for (Rule rule : this.rules) {
+			if (rule.matcher().test(exchange)) {
+				return rule;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -32,12 +43,13 @@ public final class ScopeRules {
 	 * @return the scopes, or empty when no rule matches
 	 */
 	public Mono<Set<String>> requiredScopes(ServerWebExchange exchange) {
-		for (Rule rule : this.rules) {
-			if (rule.matcher().test(exchange)) {
-				return Mono.just(rule.scopes());
-			}
-		}
-		return Mono.empty();
+		Rule rule = match(exchange);
+		return (rule != null) ? Mono.just(rule.scopes()) : Mono.empty();
+	}
+
+	@Override
+	public String toString() {
+		return this.rules.toString();
 	}
 
 	/**
