@@ -11,7 +11,8 @@
 #   bff-redis   the same with the rate limit on the Redis store
 # The backend is a second nginx serving a static file. The gateway under test runs on one core and
 # wrk and the backend on the other (taskset), so the rows do not fight the load generator for CPU.
-# After a warm-up of every row, each row runs ROUNDS interleaved rounds at full load (wrk -t1 -c32),
+# After a warm-up of every row, each row runs ROUNDS interleaved rounds at full load (wrk -t1 -c32;
+# req/s and the gateway process's CPU microseconds per request, read from /proc),
 # then ROUNDS interleaved rounds at a paced load (about 400 req/s, the latency a gateway adds when it
 # is not saturated); the output gives median, min and max per row and the ratios of the medians of
 # the per-round ratios. Last, a 3-call aggregation whose calls take 20/40/80 ms.
@@ -21,7 +22,8 @@
 #   benchmarks/run.sh [--rounds 3] [--duration 10s] [--connections 32] [--no-build] [--rows "plain-scg bff-memory"]
 #                     [--ab "--some.property=value"] [--no-aggregation]
 # --ab adds a row bff-b: bff-memory with those extra arguments, for an A/B run of one change in the
-# same run (its ratio to bff-memory is printed); AB_JAVA_OPTS in the environment adds JVM options to it.
+# same run (its ratio to bff-memory is printed); AB_JAVA_OPTS in the environment adds JVM options to it,
+# and AB_JAR runs bff-b from another bff-web jar (a copy built before a code change, say).
 #   (WARMUP_MIN/MAX/STEP/TOLERANCE or a fixed WARMUP=60s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
 #   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
@@ -66,7 +68,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
-[ -n "$AB_ARGS" ] || [ -n "${AB_JAVA_OPTS:-}" ] && ROWS+=(bff-b)
+[ -n "$AB_ARGS" ] || [ -n "${AB_JAVA_OPTS:-}" ] || [ -n "${AB_JAR:-}" ] && ROWS+=(bff-b)
 
 for tool in wrk nginx java curl taskset; do
 	command -v "$tool" >/dev/null || { echo "benchmark needs $tool (Debian: apt-get install -y wrk nginx util-linux)" >&2; exit 1; }
@@ -139,10 +141,17 @@ wait_for() { # url [expected status] [header]
 	echo "timed out waiting for $1 (see $WORK/*.log)" >&2; exit 1
 }
 
+declare -A PID_OF
 start() { # name cpu command...: taskset execs the command, so $! is the JVM itself
 	local name=$1 cpu=$2; shift 2
 	taskset -c "$cpu" "$@" >"$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
+	PID_OF[$name]=$!
+}
+cpu_ticks() { # row -> CPU time (user + system, clock ticks) the row's process used so far, or nothing
+	local pid=${PID_OF[$1]:-}
+	[ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 0
+	awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"
 }
 
 # the backend: a static 700-byte JSON document served by nginx on the load core
@@ -185,12 +194,12 @@ scg_route=(--spring.cloud.gateway.server.webflux.routes[0].id=products
 	--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND
 	--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/products/**)
 if has_row plain-scg; then
-	start plain "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-plain-gateway-0.1.0-SNAPSHOT.jar \
+	start plain-scg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/plain-gateway/target/bench-plain-gateway-0.1.0-SNAPSHOT.jar \
 		--server.port=$PLAIN "${scg_route[@]}"
 fi
 jwt_args=(--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks "${scg_route[@]}")
 if has_row jwt-only; then
-	start jwt "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
+	start jwt-only "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
 		--server.port=$JWT "${jwt_args[@]}"
 fi
 if has_row docs-peer; then
@@ -224,7 +233,7 @@ has_row bff-redis && start bff-redis "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar 
 	--edge.rate-limit.store=redis --spring.data.redis.url="$REDIS_URL" ${BFF_ARGS:-}
 
 # shellcheck disable=SC2046,SC2086
-has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" ${AB_JAVA_OPTS:-} -jar $BFF_JAR $(bff_args $BFF_B) \
+has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" ${AB_JAVA_OPTS:-} -jar "${AB_JAR:-$BFF_JAR}" $(bff_args $BFF_B) \
 	--edge.rate-limit.store=memory ${BFF_ARGS:-} $AB_ARGS
 
 $AGGREGATION && start agg "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -cp "$HARNESS_CP" io.github.bffsuite.bench.AggregationBenchApplication \
@@ -264,7 +273,8 @@ cat >"$WORK/paced.lua" <<LUA
 function delay() return math.floor($PACED_CONNECTIONS * 1000 / $PACED_RATE) end
 LUA
 
-declare -A RPS P50 P99 PACED50 PACED99
+declare -A RPS P50 P99 PACED50 PACED99 CPU
+TICKS_PER_S=$(getconf CLK_TCK)
 run_wrk() { # out-file duration paced(true|false) row
 	local out=$1 duration=$2 paced=$3 row=$4
 	local args=(-t1 -c"$CONNECTIONS" --latency -d"$duration")
@@ -316,11 +326,19 @@ for round in $(seq 1 "$ROUNDS"); do
 	line="round $round:"
 	for row in "${ROWS[@]}"; do
 		out="$WORK/wrk-$row-$round.txt"
+		before=$(cpu_ticks "$row")
 		run_wrk "$out" "$DURATION" false "$row"
+		after=$(cpu_ticks "$row")
 		RPS[$row,$round]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$out")
+		# CPU time of the gateway's process per request: unlike req/s, it hardly moves when
+		# something else on the machine takes CPU time from the gateway's core
+		CPU[$row,$round]=-
+		if [ -n "$before" ] && [ -n "$after" ]; then
+			CPU[$row,$round]=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_S" '/requests in/ { printf "%.0f", t * 1e6 / hz / $1 }' "$out")
+		fi
 		P50[$row,$round]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
 		P99[$row,$round]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-		line+=" $row ${RPS[$row,$round]}"
+		line+=" $row ${RPS[$row,$round]} (${CPU[$row,$round]} us CPU/req)"
 	done
 	echo "$line"
 done
@@ -351,16 +369,18 @@ round_diffs() { # array-name row base -> row-base per round
 }
 
 echo
-printf '%-11s %24s %10s %20s %20s %22s\n' row 'req/s median (min-max)' 'vs plain' 'p50 / p99 ms' 'paced p50 / p99 ms' 'paced p99 vs plain'
+printf '%-11s %24s %10s %14s %20s %20s %22s\n' row 'req/s median (min-max)' 'vs plain' 'CPU us/req' 'p50 / p99 ms' 'paced p50 / p99 ms' 'paced p99 vs plain'
 for row in "${ROWS[@]}"; do
 	read -r med min max < <(stats %.0f $(per_round RPS "$row"))
 	read -r rmed _ _ < <(stats %.2f $(round_ratios "$row" plain-scg))
+	cpu=-
+	[ "${CPU[$row,1]}" != - ] && read -r cpu _ _ < <(stats %.0f $(per_round CPU "$row"))
 	read -r p50 _ _ < <(stats %.2f $(per_round P50 "$row"))
 	read -r p99 _ _ < <(stats %.2f $(per_round P99 "$row"))
 	read -r pp50 _ _ < <(stats %.2f $(per_round PACED50 "$row"))
 	read -r pp99 _ _ < <(stats %.2f $(per_round PACED99 "$row"))
 	read -r dmed dmin dmax < <(stats %+.2f $(round_diffs PACED99 "$row" plain-scg))
-	printf '%-11s %24s %9sx %20s %20s %22s\n' "$row" "$med ($min-$max)" "$rmed" "$p50 / $p99" "$pp50 / $pp99" "$dmed ($dmin..$dmax)"
+	printf '%-11s %24s %9sx %14s %20s %20s %22s\n' "$row" "$med ($min-$max)" "$rmed" "$cpu" "$p50 / $p99" "$pp50 / $pp99" "$dmed ($dmin..$dmax)"
 done
 
 target() { # label row base goal
@@ -383,7 +403,16 @@ target "bff-memory / plain-scg, full load" bff-memory plain-scg 0.8
 target "bff-redis / plain-scg, full load" bff-redis plain-scg 0.7
 target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
 target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
-has_row bff-b && target "bff-b / bff-memory (A/B: ${AB_JAVA_OPTS:-} $AB_ARGS)" bff-b bff-memory 0
+cpu_ratio() { # label row base: the row's CPU per request over the base's, per round (lower is better)
+	has_row "$2" && has_row "$3" && [ "${CPU[$2,1]}" != - ] && [ "${CPU[$3,1]}" != - ] || return 0
+	local r ratios=()
+	for r in $(seq 1 "$ROUNDS"); do ratios+=("$(ratio "${CPU[$2,$r]}" "${CPU[$3,$r]}")"); done
+	read -r med min max < <(stats %.2f "${ratios[@]}")
+	printf '%-44s %5sx (rounds %s-%s)\n' "$1" "$med" "$min" "$max"
+}
+has_row bff-b && target "bff-b / bff-memory (A/B: ${AB_JAR:+$AB_JAR }${AB_JAVA_OPTS:-} $AB_ARGS)" bff-b bff-memory 0
+cpu_ratio "bff-memory / plain-scg, CPU per request" bff-memory plain-scg
+cpu_ratio "bff-b / bff-memory, CPU per request" bff-b bff-memory
 paced_target "bff-memory paced p99 - plain-scg paced p99" bff-memory 1
 paced_target "bff-redis paced p99 - plain-scg paced p99" bff-redis 2
 
