@@ -330,8 +330,8 @@ for round in $(seq 1 "$ROUNDS"); do
 		run_wrk "$out" "$DURATION" false "$row"
 		after=$(cpu_ticks "$row")
 		RPS[$row,$round]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$out")
-		# CPU time of the gateway's process per request: unlike req/s, it hardly moves when
-		# something else on the machine takes CPU time from the gateway's core
+		# CPU time of the gateway's process per request, a second view of the cost next to
+		# req/s (it still moves with the core's speed on a shared host)
 		CPU[$row,$round]=-
 		if [ -n "$before" ] && [ -n "$after" ]; then
 			CPU[$row,$round]=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_S" '/requests in/ { printf "%.0f", t * 1e6 / hz / $1 }' "$out")
@@ -358,9 +358,10 @@ per_round() { # array-name row -> the row's values, one per round
 	local r
 	for r in $(seq 1 "$ROUNDS"); do echo "${values[$2,$r]}"; done
 }
-round_ratios() { # row base -> row/base per round
+round_ratios() { # array-name row base -> row/base per round
+	local -n values=$1
 	local r
-	for r in $(seq 1 "$ROUNDS"); do ratio "${RPS[$1,$r]}" "${RPS[$2,$r]}"; echo; done
+	for r in $(seq 1 "$ROUNDS"); do ratio "${values[$2,$r]}" "${values[$3,$r]}"; echo; done
 }
 round_diffs() { # array-name row base -> row-base per round
 	local -n values=$1
@@ -372,7 +373,7 @@ echo
 printf '%-11s %24s %10s %14s %20s %20s %22s\n' row 'req/s median (min-max)' 'vs plain' 'CPU us/req' 'p50 / p99 ms' 'paced p50 / p99 ms' 'paced p99 vs plain'
 for row in "${ROWS[@]}"; do
 	read -r med min max < <(stats %.0f $(per_round RPS "$row"))
-	read -r rmed _ _ < <(stats %.2f $(round_ratios "$row" plain-scg))
+	read -r rmed _ _ < <(stats %.2f $(round_ratios RPS "$row" plain-scg))
 	cpu=-
 	[ "${CPU[$row,1]}" != - ] && read -r cpu _ _ < <(stats %.0f $(per_round CPU "$row"))
 	read -r p50 _ _ < <(stats %.2f $(per_round P50 "$row"))
@@ -385,7 +386,7 @@ done
 
 target() { # label row base goal
 	has_row "$2" && has_row "$3" || return 0
-	read -r med min max < <(stats %.2f $(round_ratios "$2" "$3"))
+	read -r med min max < <(stats %.2f $(round_ratios RPS "$2" "$3"))
 	local verdict=met
 	awk -v m="$med" -v g="$4" 'BEGIN { exit !(m < g) }' && verdict="NOT met"
 	printf '%-44s %5sx (rounds %s-%s)  target >= %s: %s\n' "$1" "$med" "$min" "$max" "$4" "$verdict"
@@ -405,9 +406,7 @@ target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
 target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
 cpu_ratio() { # label row base: the row's CPU per request over the base's, per round (lower is better)
 	has_row "$2" && has_row "$3" && [ "${CPU[$2,1]}" != - ] && [ "${CPU[$3,1]}" != - ] || return 0
-	local r ratios=()
-	for r in $(seq 1 "$ROUNDS"); do ratios+=("$(ratio "${CPU[$2,$r]}" "${CPU[$3,$r]}")"); done
-	read -r med min max < <(stats %.2f "${ratios[@]}")
+	read -r med min max < <(stats %.2f $(round_ratios CPU "$2" "$3"))
 	printf '%-44s %5sx (rounds %s-%s)\n' "$1" "$med" "$min" "$max"
 }
 has_row bff-b && target "bff-b / bff-memory (A/B: ${AB_JAR:+$AB_JAR }${AB_JAVA_OPTS:-} $AB_ARGS)" bff-b bff-memory 0
