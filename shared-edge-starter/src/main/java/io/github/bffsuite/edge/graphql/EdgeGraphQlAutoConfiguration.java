@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.graphql;
 
+import java.util.List;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQL;
 import io.github.bffsuite.edge.graphql.persisted.InMemoryPersistedQueryStore;
@@ -7,7 +9,10 @@ import io.github.bffsuite.edge.graphql.persisted.PersistedQueryStore;
 import io.github.bffsuite.edge.graphql.persisted.RedisPersistedQueryStore;
 import io.github.bffsuite.edge.graphql.persisted.TrustedDocuments;
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimitAutoConfiguration;
+import io.github.bffsuite.edge.ratelimit.EdgeRateLimitProperties;
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimiter;
+import io.github.bffsuite.edge.security.jwt.EdgeJwtAuthenticationConverter;
+import io.github.bffsuite.edge.support.RequestRule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,7 +37,16 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -49,6 +63,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @AutoConfiguration(before = GraphQlWebFluxAutoConfiguration.class,
 		after = { GraphQlAutoConfiguration.class, EdgeRateLimitAutoConfiguration.class },
 		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+				"io.github.bffsuite.edge.security.jwt.EdgeJwtAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ GraphQL.class, GraphQlHttpHandler.class, GraphQlWebFluxAutoConfiguration.class, Caffeine.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -84,11 +99,15 @@ public final class EdgeGraphQlAutoConfiguration {
 	EdgeGraphQlInterceptor edgeGraphQlInterceptor(EdgeGraphQlProperties properties, DocumentAnalyzer analyzer,
 			ObjectProvider<GraphQlSource> graphQlSource, TrustedDocuments trusted,
 			ObjectProvider<PersistedQueryStore> persistedQueries, ObjectProvider<EdgeRateLimiter> limiter,
-			GraphQlGuardrailMetrics metrics, GraphQlProperties graphQlProperties) {
-		return new EdgeGraphQlInterceptor(properties, analyzer, () -> graphQlSource.getObject().schema(), trusted,
+			GraphQlGuardrailMetrics metrics, GraphQlProperties graphQlProperties,
+			ObjectProvider<GraphQlWebSocketCharges> webSocketCharges) {
+		EdgeGraphQlInterceptor interceptor = new EdgeGraphQlInterceptor(properties, analyzer,
+				() -> graphQlSource.getObject().schema(), trusted,
 				properties.getPersistedQueries().isEnabled() ? persistedQueries.getIfAvailable() : null,
 				costLimiter(properties, limiter.getIfAvailable()), metrics,
 				graphQlProperties.getSchema().getIntrospection().isEnabled());
+		interceptor.setWebSocketCharges(webSocketCharges.getIfAvailable());
+		return interceptor;
 	}
 
 	private static @Nullable EdgeRateLimiter costLimiter(EdgeGraphQlProperties properties,
@@ -111,6 +130,13 @@ public final class EdgeGraphQlAutoConfiguration {
 	@ConditionalOnMissingBean(GraphQlHttpHandler.class)
 	EdgeGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, GraphQlGuardrailMetrics metrics) {
 		return new EdgeGraphQlHttpHandler(webGraphQlHandler, metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GraphQlSseHandler.class)
+	EdgeGraphQlSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties) {
+		return new EdgeGraphQlSseHandler(webGraphQlHandler, properties.getHttp().getSse().getTimeout(),
+				properties.getHttp().getSse().getKeepAlive());
 	}
 
 	@Bean
@@ -138,6 +164,60 @@ public final class EdgeGraphQlAutoConfiguration {
 			throw new IllegalStateException(NEEDS_REDIS);
 		}
 		return new InMemoryPersistedQueryStore(settings.getMaxEntries(), settings.getTimeToLive());
+	}
+
+	/**
+	 * graphql-ws: connections need a bearer token in {@code connection_init}, and each
+	 * operation is charged as an HTTP one is.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("spring.graphql.websocket.path")
+	static class WebSocketConfiguration {
+
+		@Bean
+		WebFluxConfigurer edgeGraphQlHandshakeWebSocketService() {
+			return new WebFluxConfigurer() {
+
+				@Override
+				public WebSocketService getWebSocketService() {
+					return new HandshakeExchangeWebSocketService();
+				}
+
+			};
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ ReactiveSecurityContextHolder.class, JwtReactiveAuthenticationManager.class })
+		static class SecurityConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(WebSocketGraphQlInterceptor.class)
+			@ConditionalOnBean({ ReactiveJwtDecoder.class, EdgeJwtAuthenticationConverter.class })
+			EdgeWebSocketAuthenticationInterceptor edgeGraphQlWebSocketAuthentication(ReactiveJwtDecoder decoder,
+					EdgeJwtAuthenticationConverter converter) {
+				JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+				manager.setJwtAuthenticationConverter(converter);
+				return new EdgeWebSocketAuthenticationInterceptor(manager);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnBean({ EdgeRateLimiter.class, EdgeRateLimitProperties.class })
+			GraphQlWebSocketCharges edgeGraphQlWebSocketCharges(EdgeRateLimiter limiter,
+					EdgeRateLimitProperties rateLimits, GraphQlProperties graphQl) {
+				PathContainer path = PathContainer.parsePath(graphQl.getHttp().getPath());
+				for (EdgeRateLimitProperties.Binding binding : rateLimits.getBindings()) {
+					RequestRule.Matcher matcher = binding.matcher();
+					if (matcher.matches(HttpMethod.POST, path)) {
+						return new GraphQlWebSocketCharges(limiter, List.copyOf(binding.getPolicies()),
+								binding.getCost(), matcher.pattern().getPatternString());
+					}
+				}
+				return new GraphQlWebSocketCharges(limiter, List.of(), null, graphQl.getHttp().getPath());
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

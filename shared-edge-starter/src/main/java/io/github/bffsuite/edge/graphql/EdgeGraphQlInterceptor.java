@@ -44,6 +44,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,8 +60,14 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 
-	/** Request attribute that holds the HTTP exchange, set by the HTTP handler. */
+	/**
+	 * Request attribute that holds the HTTP exchange, set by the HTTP and SSE handlers;
+	 * for graphql-ws, the session attribute that holds the handshake's exchange.
+	 */
 	public static final String EXCHANGE_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".exchange";
+
+	/** Request attribute set when the operation came to the SSE endpoint. */
+	public static final String SSE_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".sse";
 
 	/** Request attribute set when the operation came with HTTP GET. */
 	public static final String GET_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".get";
@@ -89,6 +96,8 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	private final boolean introspection;
 
 	private final ParserOptions parserOptions;
+
+	private @Nullable GraphQlWebSocketCharges webSocketCharges;
 
 	private final Cache<String, Document> documents = Caffeine.newBuilder()
 		.maximumWeight(DOCUMENT_CACHE_CHARACTERS)
@@ -124,6 +133,15 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 				.maxRuleDepth(parser.getMaxRecursion()));
 	}
 
+	/**
+	 * Charge operations sent over graphql-ws to the caller's rate limit policies and cost
+	 * budget, as HTTP ones are.
+	 * @param charges what to charge, {@code null} to charge nothing
+	 */
+	public void setWebSocketCharges(@Nullable GraphQlWebSocketCharges charges) {
+		this.webSocketCharges = charges;
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -131,11 +149,16 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		ServerWebExchange exchange = (request.getAttributes()
-			.get(EXCHANGE_ATTRIBUTE) instanceof ServerWebExchange candidate) ? candidate : null;
+		Map<String, Object> attributes = (request instanceof WebSocketGraphQlRequest webSocketRequest)
+				? webSocketRequest.getSessionInfo().getAttributes() : request.getAttributes();
+		ServerWebExchange exchange = (attributes.get(EXCHANGE_ATTRIBUTE) instanceof ServerWebExchange candidate)
+				? candidate : null;
 		boolean overGet = Boolean.TRUE.equals(request.getAttributes().get(GET_ATTRIBUTE));
-		return resolve(request).map((resolved) -> check(request, resolved, overGet))
-			.flatMap((checked) -> charge(exchange, checked))
+		boolean overSse = Boolean.TRUE.equals(request.getAttributes().get(SSE_ATTRIBUTE));
+		GraphQlWebSocketCharges webSocket = (request instanceof WebSocketGraphQlRequest) ? this.webSocketCharges : null;
+		return chargeOperation(webSocket, exchange).then(resolve(request))
+			.map((resolved) -> check(request, resolved, overGet, overSse))
+			.flatMap((checked) -> charge(webSocket, exchange, checked))
 			.flatMap((checked) -> register(checked))
 			.flatMap((checked) -> proceed(request, checked, chain))
 			.onErrorResume(GraphQlRejectedException.class, (ex) -> Mono.just(reject(request, ex)));
@@ -195,7 +218,7 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 		return null;
 	}
 
-	private Checked check(WebGraphQlRequest request, Resolved resolved, boolean overGet) {
+	private Checked check(WebGraphQlRequest request, Resolved resolved, boolean overGet, boolean overSse) {
 		EdgeGraphQlProperties.Limits limits = this.properties.getLimits();
 		boolean limited = !(resolved.trusted() && limits.isSkipTrustedDocuments());
 		long maxBytes = limits.getDocumentSize().getMax().toBytes();
@@ -219,6 +242,13 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 					"Only queries may be sent with GET; send a " + analysis.operation().name().toLowerCase(Locale.ROOT)
 							+ " with POST")
 				.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
+		}
+		if (overSse && analysis.operation() != null
+				&& analysis.operation() != OperationDefinition.Operation.SUBSCRIPTION) {
+			throw new GraphQlRejectedException(GraphQlRejection.OPERATION_NOT_ALLOWED_OVER_SSE,
+					"Only subscriptions run over SSE (Accept: text/event-stream); send a "
+							+ analysis.operation().name().toLowerCase(Locale.ROOT)
+							+ " as a POST that accepts application/graphql-response+json");
 		}
 		if (analysis.cycle() != null) {
 			throw new GraphQlRejectedException(GraphQlRejection.CIRCULAR_FRAGMENTS,
@@ -291,20 +321,43 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 		}
 	}
 
-	private Mono<Checked> charge(@Nullable ServerWebExchange exchange, Checked checked) {
+	/**
+	 * Charge an operation sent over graphql-ws to the policies an HTTP one takes in the
+	 * rate limit web filter.
+	 */
+	private Mono<Void> chargeOperation(@Nullable GraphQlWebSocketCharges webSocket,
+			@Nullable ServerWebExchange handshake) {
+		if (webSocket == null || handshake == null || webSocket.policies().isEmpty()) {
+			return Mono.empty();
+		}
+		return webSocket.operation(handshake).map((decision) -> {
+			if (decision.allowed()) {
+				return decision;
+			}
+			throw denied(String.join(", ", webSocket.policies()), 1, decision);
+		})
+			.switchIfEmpty(Mono.error(() -> new GraphQlRejectedException(GraphQlRejection.RATE_LIMIT_KEY_MISSING,
+					"The caller cannot be identified as the rate limit policies of " + webSocket.route() + " require")))
+			.then();
+	}
+
+	private Mono<Checked> charge(@Nullable GraphQlWebSocketCharges webSocket, @Nullable ServerWebExchange exchange,
+			Checked checked) {
 		EdgeRateLimiter limiter = this.limiter;
 		DocumentAnalysis analysis = checked.analysis();
 		if (limiter == null || exchange == null || analysis == null || analysis.cost() < 1) {
 			return Mono.just(checked);
 		}
 		String policy = this.properties.getCost().getPolicy();
-		return limiter.consume(exchange, policy, analysis.cost(), exchange.getRequest().getPath().value())
-			.map((decision) -> {
-				if (decision.allowed()) {
-					return checked;
-				}
-				throw denied(policy, analysis.cost(), decision);
-			})
+		String path = exchange.getRequest().getPath().value();
+		Mono<RateLimitDecision> charged = (webSocket != null) ? webSocket.cost(exchange, policy, analysis.cost(), path)
+				: limiter.consume(exchange, policy, analysis.cost(), path);
+		return charged.map((decision) -> {
+			if (decision.allowed()) {
+				return checked;
+			}
+			throw denied(policy, analysis.cost(), decision);
+		})
 			.switchIfEmpty(Mono.error(() -> new GraphQlRejectedException(GraphQlRejection.RATE_LIMIT_KEY_MISSING,
 					"The caller cannot be identified as rate limit policy '" + policy + "' requires")));
 	}

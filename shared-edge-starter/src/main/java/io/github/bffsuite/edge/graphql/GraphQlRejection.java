@@ -71,7 +71,12 @@ public enum GraphQlRejection {
 	BATCHING_NOT_SUPPORTED(HttpStatus.BAD_REQUEST),
 
 	/** A mutation or subscription sent with GET. */
-	OPERATION_NOT_ALLOWED_OVER_GET(HttpStatus.METHOD_NOT_ALLOWED);
+	OPERATION_NOT_ALLOWED_OVER_GET(HttpStatus.METHOD_NOT_ALLOWED),
+
+	/**
+	 * A query or mutation sent to the SSE endpoint ({@code Accept: text/event-stream}).
+	 */
+	OPERATION_NOT_ALLOWED_OVER_SSE(HttpStatus.BAD_REQUEST);
 
 	private final HttpStatus status;
 

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -122,6 +123,34 @@ public class EdgeRateLimiter {
 				}
 				return decision;
 			});
+	}
+
+	/**
+	 * Take tokens for an operation that has no HTTP response of its own, such as one sent
+	 * over an open WebSocket: the policies are applied in order until one denies, as for
+	 * a request, but no header is written and nothing is remembered on the exchange, so
+	 * every operation of a connection is charged.
+	 * @param handshake the exchange that opened the connection, for the client address
+	 * @param principal the caller authenticated on the connection, if any
+	 * @param references policy names, {@code plan} for the caller's plan
+	 * @param cost the cost of the operation, {@code null} for each policy's own
+	 * @param route the route id or binding pattern, for {@link RateLimitKey#ROUTE}
+	 * @return the first denial, else the last decision; empty when the caller lacks a key
+	 * part a policy needs or no plan applies
+	 */
+	public Mono<RateLimitDecision> consume(ServerWebExchange handshake, @Nullable EdgePrincipal principal,
+			List<String> references, @Nullable Long cost, String route) {
+		List<RateLimitPolicy> resolved = this.policies.resolve(references, principal);
+		if (resolved == null) {
+			this.metrics.record(RateLimitPolicies.PLAN, "plan-unknown", null);
+			return Mono.empty();
+		}
+		Assert.notEmpty(resolved, "references must name at least one policy");
+		return Flux.fromIterable(resolved)
+			.concatMap((policy) -> decide(handshake, policy, cost, route, principal))
+			.takeUntil((outcome) -> outcome.decision() == null || !outcome.decision().allowed())
+			.last()
+			.mapNotNull(Outcome::decision);
 	}
 
 	private Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
