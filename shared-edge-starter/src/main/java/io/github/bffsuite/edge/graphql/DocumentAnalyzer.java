@@ -3,7 +3,10 @@ package io.github.bffsuite.edge.graphql;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,22 +86,25 @@ public final class DocumentAnalyzer {
 	public DocumentAnalysis analyze(GraphQLSchema schema, Document document, @Nullable String operationName,
 			Map<String, Object> variables) {
 		Map<String, FragmentDefinition> fragments = new HashMap<>();
+		List<OperationDefinition> operations = new ArrayList<>();
 		OperationDefinition operation = null;
-		int operations = 0;
+		long fragmentDefinitions = 0;
 		for (Definition<?> definition : document.getDefinitions()) {
 			if (definition instanceof FragmentDefinition fragment) {
+				fragmentDefinitions++;
 				fragments.putIfAbsent(fragment.getName(), fragment);
 			}
 			else if (definition instanceof OperationDefinition candidate) {
-				operations++;
+				operations.add(candidate);
 				if ((operationName == null && operation == null)
 						|| (operationName != null && operationName.equals(candidate.getName()))) {
 					operation = candidate;
 				}
 			}
 		}
-		if (operation == null || (operationName == null && operations > 1)) {
-			return new DocumentAnalysis(null, 0, 0, 0, 0, 0, 0, false, null);
+		if (operation == null || (operationName == null && operations.size() > 1)) {
+			return new DocumentAnalysis(null, 0, 0, 0, 0, 0, 0, false, null, fragmentDefinitions, 0,
+					document.getDefinitions().size(), null, null);
 		}
 		Walk walk = new Walk(schema, fragments, variables);
 		walk.directives += operation.getDirectives().size();
@@ -111,8 +117,84 @@ public final class DocumentAnalyzer {
 			case SUBSCRIPTION -> schema.getSubscriptionType();
 		};
 		long cost = walk.selections(operation.getSelectionSet(), root, 1, false);
+		Set<String> used = walk.spread;
+		long unused = operations.size() - 1 + (fragmentDefinitions - countSpread(document, used));
+		String unusedFragment = null;
+		Document executable = document;
+		if (unused > 0) {
+			Set<String> spreadAnywhere = new HashSet<>(used);
+			for (OperationDefinition other : operations) {
+				if (other != operation) {
+					spreads(other.getSelectionSet(), fragments, spreadAnywhere);
+				}
+			}
+			for (Definition<?> definition : document.getDefinitions()) {
+				if (definition instanceof FragmentDefinition fragment && !spreadAnywhere.contains(fragment.getName())) {
+					unusedFragment = fragment.getName();
+					break;
+				}
+			}
+			executable = executable(document, operation, used);
+		}
 		return new DocumentAnalysis(operation.getOperation(), walk.fields, walk.aliases, walk.rootFields,
-				walk.directives, walk.depth, cost, walk.introspection, walk.cycle);
+				walk.directives, walk.depth, cost, walk.introspection, walk.cycle, fragmentDefinitions,
+				walk.fragmentDepth, unused, unusedFragment, executable);
+	}
+
+	private static long countSpread(Document document, Set<String> spread) {
+		long count = 0;
+		for (Definition<?> definition : document.getDefinitions()) {
+			if (definition instanceof FragmentDefinition fragment && spread.contains(fragment.getName())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Add the names of the fragments a selection set spreads, directly or through other
+	 * fragments; each fragment is read once.
+	 */
+	private static void spreads(@Nullable SelectionSet selectionSet, Map<String, FragmentDefinition> fragments,
+			Set<String> names) {
+		Deque<SelectionSet> pending = new ArrayDeque<>();
+		if (selectionSet != null) {
+			pending.push(selectionSet);
+		}
+		while (!pending.isEmpty()) {
+			for (Selection<?> selection : pending.pop().getSelections()) {
+				SelectionSet next = null;
+				if (selection instanceof Field field) {
+					next = field.getSelectionSet();
+				}
+				else if (selection instanceof InlineFragment inline) {
+					next = inline.getSelectionSet();
+				}
+				else if (selection instanceof FragmentSpread spread && names.add(spread.getName())) {
+					FragmentDefinition fragment = fragments.get(spread.getName());
+					next = (fragment != null) ? fragment.getSelectionSet() : null;
+				}
+				if (next != null) {
+					pending.push(next);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The operation and the fragments it spreads, in document order: graphql-java
+	 * validates every definition of a document, so definitions the operation does not use
+	 * would be validated for nothing (and could be made to cost a lot).
+	 */
+	private static Document executable(Document document, OperationDefinition operation, Set<String> used) {
+		List<Definition> kept = new ArrayList<>();
+		for (Definition<?> definition : document.getDefinitions()) {
+			if (definition == operation
+					|| (definition instanceof FragmentDefinition fragment && used.contains(fragment.getName()))) {
+				kept.add(definition);
+			}
+		}
+		return document.transform((builder) -> builder.definitions(kept));
 	}
 
 	private final class Walk {
@@ -124,6 +206,10 @@ public final class DocumentAnalyzer {
 		private final Map<String, Object> variables;
 
 		private final Deque<String> spreads = new ArrayDeque<>();
+
+		final Set<String> spread = new HashSet<>();
+
+		long fragmentDepth;
 
 		long fields;
 
@@ -223,7 +309,9 @@ public final class DocumentAnalyzer {
 				return 0;
 			}
 			this.directives += fragment.getDirectives().size();
+			this.spread.add(name);
 			this.spreads.push(name);
+			this.fragmentDepth = Math.max(this.fragmentDepth, this.spreads.size());
 			try {
 				return selections(fragment.getSelectionSet(), typeOr(fragment.getTypeCondition(), parent), level,
 						sized);

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -124,6 +126,17 @@ public final class EdgeGraphQlAutoConfiguration {
 			logger.warn("GraphQL operation costs are not charged to a rate limit bucket: " + ex.getMessage());
 			return null;
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EdgePreparsedDocumentProvider edgeGraphQlPreparsedDocumentProvider(ObjectProvider<GraphQlSource> graphQlSource) {
+		return new EdgePreparsedDocumentProvider(() -> graphQlSource.getObject().schema(), Schedulers.boundedElastic());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer edgeGraphQlPreparsedDocuments(EdgePreparsedDocumentProvider provider) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(provider));
 	}
 
 	@Bean

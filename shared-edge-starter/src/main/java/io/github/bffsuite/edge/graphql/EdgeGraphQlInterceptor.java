@@ -237,6 +237,14 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 		}
 		DocumentAnalysis analysis = this.analyzer.analyze(this.schema.get(), document, request.getOperationName(),
 				request.getVariables());
+		if (analysis.operation() == null) {
+			throw new GraphQlRejectedException(GraphQlRejection.GRAPHQL_VALIDATION_FAILED,
+					noOperation(request.getOperationName()));
+		}
+		if (analysis.unusedFragment() != null) {
+			throw new GraphQlRejectedException(GraphQlRejection.GRAPHQL_VALIDATION_FAILED,
+					"Fragment '" + analysis.unusedFragment() + "' is never used");
+		}
 		if (overGet && analysis.operation() != null && analysis.operation() != OperationDefinition.Operation.QUERY) {
 			throw new GraphQlRejectedException(GraphQlRejection.OPERATION_NOT_ALLOWED_OVER_GET,
 					"Only queries may be sent with GET; send a " + analysis.operation().name().toLowerCase(Locale.ROOT)
@@ -271,9 +279,20 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 			limit(GraphQlRejection.MAX_FIELDS_EXCEEDED, limits.getFields(), analysis.fields(),
 					"fields (fragments expanded, duplicates included)");
 			limit(GraphQlRejection.COST_LIMIT_EXCEEDED, limits.getCost(), analysis.cost(), "cost units");
+			limit(GraphQlRejection.MAX_FRAGMENTS_EXCEEDED, limits.getFragments(), analysis.fragments(),
+					"fragment definitions");
+			limit(GraphQlRejection.MAX_FRAGMENT_DEPTH_EXCEEDED, limits.getFragmentDepth(), analysis.fragmentDepth(),
+					"fragment spreads nested in one another");
+			limit(GraphQlRejection.MAX_UNUSED_DEFINITIONS_EXCEEDED, limits.getUnusedDefinitions(),
+					analysis.unusedDefinitions(), "definitions that the operation does not use");
 		}
 		this.metrics.cost(analysis.cost());
 		return new Checked(resolved, analysis);
+	}
+
+	private static String noOperation(@Nullable String operationName) {
+		return (operationName != null) ? "The document has no operation named '" + operationName + "'"
+				: "The document must have exactly one operation, or name the one to run in operationName";
 	}
 
 	private void limit(GraphQlRejection rejection, Limit limit, long value, String what) {
@@ -393,12 +412,16 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	private Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Checked checked, Chain chain) {
 		String text = checked.resolved().text();
 		boolean replace = !text.equals(request.getDocument());
+		Document executable = (checked.analysis() != null) ? checked.analysis().executable() : null;
 		request.configureExecutionInput((input, builder) -> {
 			if (replace) {
 				builder.query(text);
 			}
 			builder.graphQLContext((context) -> {
 				context.put(ParserOptions.class, this.parserOptions);
+				if (executable != null) {
+					context.put(EdgePreparsedDocumentProvider.DOCUMENT_KEY, executable);
+				}
 				if (!this.introspection) {
 					context.put(Introspection.INTROSPECTION_DISABLED, true);
 				}

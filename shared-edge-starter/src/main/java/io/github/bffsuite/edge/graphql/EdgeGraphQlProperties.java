@@ -125,6 +125,22 @@ public class EdgeGraphQlProperties {
 		 */
 		private final Limit cost = new Limit(10_000);
 
+		/**
+		 * Most fragment definitions in the whole document.
+		 */
+		private final Limit fragments = new Limit(100);
+
+		/**
+		 * Longest chain of fragment spreads inside one another.
+		 */
+		private final Limit fragmentDepth = new Limit(15);
+
+		/**
+		 * Most definitions the executed operation does not use (other operations and
+		 * their fragments). They are never validated, but still parsed.
+		 */
+		private final Limit unusedDefinitions = new Limit(10);
+
 		public boolean isSkipTrustedDocuments() {
 			return this.skipTrustedDocuments;
 		}
@@ -159,6 +175,18 @@ public class EdgeGraphQlProperties {
 
 		public Limit getCost() {
 			return this.cost;
+		}
+
+		public Limit getFragments() {
+			return this.fragments;
+		}
+
+		public Limit getFragmentDepth() {
+			return this.fragmentDepth;
+		}
+
+		public Limit getUnusedDefinitions() {
+			return this.unusedDefinitions;
 		}
 
 	}

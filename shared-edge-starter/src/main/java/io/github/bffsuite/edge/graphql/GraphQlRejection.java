@@ -37,6 +37,21 @@ public enum GraphQlRejection {
 	/** More fields (duplicates included) than allowed. */
 	MAX_FIELDS_EXCEEDED(HttpStatus.BAD_REQUEST),
 
+	/** More fragment definitions in the document than allowed. */
+	MAX_FRAGMENTS_EXCEEDED(HttpStatus.BAD_REQUEST),
+
+	/** Fragment spreads nested deeper than allowed. */
+	MAX_FRAGMENT_DEPTH_EXCEEDED(HttpStatus.BAD_REQUEST),
+
+	/** More definitions that the operation does not use than allowed. */
+	MAX_UNUSED_DEFINITIONS_EXCEEDED(HttpStatus.BAD_REQUEST),
+
+	/**
+	 * A document that GraphQL's validation would refuse, found before graphql-java sees
+	 * it: a fragment no operation uses, no operation to run.
+	 */
+	GRAPHQL_VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+
 	/** A static cost higher than allowed. */
 	COST_LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
 

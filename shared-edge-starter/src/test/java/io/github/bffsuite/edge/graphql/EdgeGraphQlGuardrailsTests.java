@@ -42,6 +42,9 @@ class EdgeGraphQlGuardrailsTests {
 		properties.put("edge.graphql.limits.directives.max", "5");
 		properties.put("edge.graphql.limits.fields.max", "50");
 		properties.put("edge.graphql.limits.cost.max", "500");
+		properties.put("edge.graphql.limits.fragments.max", "5");
+		properties.put("edge.graphql.limits.fragment-depth.max", "3");
+		properties.put("edge.graphql.limits.unused-definitions.max", "2");
 		properties.put("edge.graphql.limits.skip-trusted-documents", "true");
 		properties.put("edge.graphql.parser.max-tokens", "500");
 		properties.put("edge.rate-limit.policies.graphql-cost.capacity", "400");
@@ -143,6 +146,54 @@ class EdgeGraphQlGuardrailsTests {
 	void refusesCircularFragments() {
 		refused("{ me { ...A } } fragment A on User { friends { ...B } } fragment B on User { id ...A }",
 				HttpStatus.BAD_REQUEST, "CIRCULAR_FRAGMENTS");
+	}
+
+	@Test
+	void refusesTooManyFragments() {
+		StringBuilder document = new StringBuilder("{ me { ...F0 ...F1 ...F2 ...F3 ...F4 ...F5 } }");
+		for (int i = 0; i < 6; i++) {
+			document.append(" fragment F").append(i).append(" on User { id }");
+		}
+		refused(document.toString(), HttpStatus.BAD_REQUEST, "MAX_FRAGMENTS_EXCEEDED");
+	}
+
+	@Test
+	void refusesLongChainsOfFragmentSpreads() {
+		refused("{ me { ...F0 } } fragment F0 on User { ...F1 } fragment F1 on User { ...F2 }"
+				+ " fragment F2 on User { ...F3 } fragment F3 on User { id }", HttpStatus.BAD_REQUEST,
+				"MAX_FRAGMENT_DEPTH_EXCEEDED");
+	}
+
+	@Test
+	void refusesTooManyDefinitionsTheOperationDoesNotUse() {
+		double before = app.count(GraphQlGuardrailMetrics.REJECTIONS, "max-unused-definitions-exceeded");
+		post(newUser(),
+				Map.of("query",
+						"query A { me { id } } query B { me { id } } query C { me { id } } "
+								+ "query D { me { ...F } } fragment F on User { name }",
+						"operationName", "A"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("MAX_UNUSED_DEFINITIONS_EXCEEDED");
+		assertThat(app.count(GraphQlGuardrailMetrics.REJECTIONS, "max-unused-definitions-exceeded"))
+			.isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesTheAuditsChainOfSixHundredFragmentsAtOnce() {
+		StringBuilder document = new StringBuilder("{ me { ...F0 } }");
+		for (int i = 0; i < 600; i++) {
+			document.append(" fragment F").append(i).append(" on User { id ...F").append(i + 1).append(" }");
+		}
+		app.post(newUser(), Map.of("query", document.toString()))
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(400, 413))
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.value(String.class, (code) -> assertThat(code).isIn("MAX_FRAGMENTS_EXCEEDED", "DOCUMENT_TOO_LARGE",
+					"MAX_TOKENS_EXCEEDED", "MAX_FRAGMENT_DEPTH_EXCEEDED", "MAX_FIELDS_EXCEEDED"));
 	}
 
 	@Test

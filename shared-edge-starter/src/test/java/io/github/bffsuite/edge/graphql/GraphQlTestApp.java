@@ -11,6 +11,7 @@ import io.github.bffsuite.edge.test.JwksServer;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class GraphQlTestApp implements AutoCloseable {
 
 	static final TestKeys keys = new TestKeys();
+
+	/**
+	 * Property that sets how many event loop threads the server runs on (Reactor Netty's
+	 * default otherwise).
+	 */
+	static final String EVENT_LOOP_THREADS = "test.event-loop-threads";
 
 	private final JwksServer jwks;
 
@@ -65,6 +72,11 @@ final class GraphQlTestApp implements AutoCloseable {
 				generic.registerBean("reactorResourceFactory", ReactorResourceFactory.class, () -> {
 					ReactorResourceFactory factory = new ReactorResourceFactory();
 					factory.setUseGlobalResources(false);
+					Object threads = all.get(EVENT_LOOP_THREADS);
+					if (threads != null) {
+						factory.setLoopResources(
+								LoopResources.create("graphql-test", Integer.parseInt(threads.toString()), true));
+					}
 					return factory;
 				});
 			})
