@@ -131,3 +131,7 @@ echo
 echo "in one JVM on CPU $APP_CPU (best of 40 alternating batches):"
 taskset -c $APP_CPU java "${JAVA_OPTS[@]}" -cp "$APP_JAR" -Dloader.main=io.github.bffsuite.bench.graphql.GuardrailCostProbe \
 	org.springframework.boot.loader.launch.PropertiesLauncher "$QUERY"
+echo
+echo "graphql-java validation of the worst documents the default limits let through, and of the audit's (CPU $APP_CPU):"
+taskset -c $APP_CPU java "${JAVA_OPTS[@]}" -cp "$APP_JAR" -Dloader.main=io.github.bffsuite.bench.graphql.ValidationTimeProbe \
+	org.springframework.boot.loader.launch.PropertiesLauncher
