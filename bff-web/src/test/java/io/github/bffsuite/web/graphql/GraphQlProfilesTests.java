@@ -76,6 +76,36 @@ class GraphQlProfilesTests {
 		}
 
 		@Test
+		void runsGraphiQlsIntrospectionQueryAndKeepsIntrospectionInsideTheLimits() {
+			GatewayTestFixture.client(this.port)
+				.post()
+				.uri("/graphql")
+				.headers((headers) -> headers.setBearerAuth(GraphQlTestSupport.alice(keys)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(java.util.Map.of("query", graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.__schema.types")
+				.isNotEmpty();
+			String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(14) + "{ name }" + " }".repeat(14)
+					+ " } } } }";
+			GatewayTestFixture.client(this.port)
+				.post()
+				.uri("/graphql")
+				.headers((headers) -> headers.setBearerAuth(GraphQlTestSupport.alice(keys)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(java.util.Map.of("query", deep))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("MAX_DEPTH_EXCEEDED");
+		}
+
+		@Test
 		void answersParseErrorsWith400AsGraphQlOverHttpAsks() {
 			// application/json, for legacy clients, answers 200 with the errors
 			GatewayTestFixture.client(this.port)

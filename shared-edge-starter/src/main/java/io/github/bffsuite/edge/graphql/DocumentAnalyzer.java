@@ -270,18 +270,32 @@ public final class DocumentAnalyzer {
 			this.depth = Math.max(this.depth, level);
 			this.directives += field.getDirectives().size();
 			String name = field.getName();
-			if (name.startsWith("__")) {
-				this.introspection |= "__schema".equals(name) || "__type".equals(name);
+			if ("__typename".equals(name)) {
 				return 0;
 			}
-			GraphQLFieldDefinition definition = (parent instanceof GraphQLFieldsContainer container)
-					? container.getFieldDefinition(name) : null;
+			GraphQLFieldDefinition definition;
+			if ("__schema".equals(name) || "__type".equals(name)) {
+				// introspection is measured and priced like any other selection: its
+				// lists and nesting are what introspection attacks use
+				this.introspection = true;
+				definition = "__schema".equals(name) ? this.schema.getIntrospectionSchemaFieldDefinition()
+						: this.schema.getIntrospectionTypeFieldDefinition();
+			}
+			else {
+				definition = (parent instanceof GraphQLFieldsContainer container) ? container.getFieldDefinition(name)
+						: null;
+			}
 			GraphQLType type = (definition != null) ? definition.getType() : null;
 			long own = this.fieldCost(parent, name);
 			Long sliced = slicedSize(field, definition);
 			boolean list = type != null && GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
 			long size;
-			if (sliced != null) {
+			if (parent instanceof GraphQLNamedType named && named.getName().startsWith("__")) {
+				// introspection answers from the schema in memory, without a call: a list
+				// there costs what it selects, once
+				size = 1;
+			}
+			else if (sliced != null) {
 				size = sliced;
 			}
 			else if (list) {

@@ -120,6 +120,28 @@ class DocumentAnalyzerTests {
 	}
 
 	@Test
+	void measuresIntrospectionLikeAnyOtherSelection() {
+		DocumentAnalysis analysis = analyze(
+				"{ __schema { types { fields { type { ofType { ofType { name } } } } } } }");
+		assertThat(analysis.depth()).isEqualTo(7);
+		assertThat(analysis.fields()).isEqualTo(7);
+		// each field costs 1, and introspection's lists are not multiplied: it answers
+		// from the schema in memory
+		assertThat(analysis.cost()).isEqualTo(7);
+	}
+
+	@Test
+	void letsGraphiQlsIntrospectionQueryThroughTheDefaultLimits() {
+		DocumentAnalysis analysis = analyze(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+		EdgeGraphQlProperties.Limits limits = new EdgeGraphQlProperties().getLimits();
+		assertThat(analysis.introspection()).isTrue();
+		assertThat(analysis.depth()).isLessThanOrEqualTo(limits.getDepth().getMax());
+		assertThat(analysis.fields()).isLessThanOrEqualTo(limits.getFields().getMax());
+		assertThat(analysis.cost()).isLessThanOrEqualTo(limits.getCost().getMax());
+		assertThat(analysis.fragmentDepth()).isLessThanOrEqualTo(limits.getFragmentDepth().getMax());
+	}
+
+	@Test
 	void measuresTheNamedOperationOnly() {
 		DocumentAnalysis analysis = new DocumentAnalyzer(this.cost).analyze(schema,
 				Parser.parse("query A { me { id } } mutation B { cancel(id: 1) { id } }"), "B", Map.of());
