@@ -2,6 +2,8 @@ package io.github.bffsuite.mobile;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The product screens through the running gateway.
  */
@@ -67,6 +69,18 @@ class ProductScreensTests extends MobileGatewayTestSupport {
 			.isEqualTo(java.util.List.of("p-0016", "p-0018"))
 			.jsonPath("$.next")
 			.doesNotExist();
+	}
+
+	@Test
+	void sendsSearchWordsToProductServiceAsTyped() {
+		this.client.get()
+			.uri("/mobile/v1/products?q={q}&limit=3", "Camera+Bag")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backends.service("product-service").requests())
+			.containsExactly("product-service GET /products?limit=3&q=Camera%2BBag");
 	}
 
 }

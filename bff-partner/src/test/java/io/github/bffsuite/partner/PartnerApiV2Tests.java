@@ -80,4 +80,17 @@ class PartnerApiV2Tests extends PartnerGatewayTestSupport {
 		assertThat(created.get("total")).isEqualTo(Map.of("amount", "12.99", "currency", "EUR"));
 	}
 
+	@Test
+	void sendsSearchWordsToProductServiceAsTyped() {
+		this.client.get()
+			.uri("/partner/v2/products?q={q}&category=books", "Camera+Bag")
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.requests("GET", "/products")).singleElement()
+			.satisfies((request) -> assertThat(request.get(":uri"))
+				.isEqualTo("/products?category=books&q=Camera%2BBag&limit=20"));
+	}
+
 }

@@ -8,6 +8,7 @@ import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,25 @@ class GraphQlQueryTests {
 		// a new request asks again: nothing is shared between requests
 		this.alice.document("{ order(id: \"o-00001\") { id } }").execute().errors().verify();
 		assertThat(stubs.orders.uris()).hasSize(2);
+	}
+
+	@Test
+	void sendsSearchWordsToProductServiceAsTyped() {
+		for (String words : List.of("Camera+Bag", "50% off & more #1")) {
+			stubs.clear();
+			this.alice.document("query($q: String) { products(query: $q, category: \"books\") { edges { cursor } } }")
+				.variable("q", words)
+				.execute()
+				.errors()
+				.verify();
+			assertThat(stubs.products.uris()).singleElement().satisfies((uri) -> {
+				assertThat(new QueryStringDecoder(uri).parameters()).containsEntry("q", List.of(words))
+					.containsEntry("category", List.of("books"));
+				assertThat(uri).doesNotContain("+").doesNotContain(" ");
+			});
+		}
+		assertThat(stubs.products.uris().get(0))
+			.isEqualTo("/products?category=books&q=50%25%20off%20%26%20more%20%231&limit=20");
 	}
 
 	@Test
