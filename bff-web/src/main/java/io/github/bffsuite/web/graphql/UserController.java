@@ -34,6 +34,7 @@ class UserController {
 	Mono<User> user(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
 			DataLoader<String, User> users) {
 		Access.requireScope(principal, Access.USERS_READ);
+		Ids.user(id, "id");
 		return BatchLoaders.load(users, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + id + " was not found")));
 	}
