@@ -94,4 +94,49 @@ class BffMobileGatewayTests {
 		assertThat(backend.received()).isEmpty();
 	}
 
+	@Test
+	void passesRecommendationsOnlyForTheCaller() {
+		String token = keys.token().audience("bff-mobile").claim("scope", "products:read").build();
+		this.client.get()
+			.uri("/api/products/recommended?userId=u-001&limit=5")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().uri()).isEqualTo("/products/recommended?userId=u-001&limit=5");
+		backend.clear();
+		for (String uri : new String[] { "/api/products/recommended?userId=u-002&limit=5",
+				"/api/products/recommended?userId=u-001&userId=u-004" }) {
+			this.client.get()
+				.uri(uri)
+				.headers((h) -> h.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://bff-suite.dev/problems/forbidden");
+		}
+		assertThat(backend.received()).isEmpty();
+	}
+
+	@Test
+	void passesTheCallerOnlyThroughTheUsersRoute() {
+		String token = keys.token().audience("bff-mobile").claim("scope", "users:read").build();
+		this.client.get().uri("/api/users/me").headers((h) -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+		assertThat(backend.last().uri()).isEqualTo("/users/me");
+		backend.clear();
+		for (String uri : new String[] { "/api/users/u-004", "/api/users?ids=u-001,u-004", "/api/users/me/x" }) {
+			this.client.get()
+				.uri(uri)
+				.headers((h) -> h.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType("application/problem+json");
+		}
+		assertThat(backend.received()).isEmpty();
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.github.bffsuite.partner;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,45 @@ class PartnerApiV2Tests extends PartnerGatewayTestSupport {
 			.returnResult()
 			.getResponseBody();
 		assertThat(created.get("total")).isEqualTo(Map.of("amount", "12.99", "currency", "EUR"));
+	}
+
+	@Test
+	void sendsSearchWordsToProductServiceAsTyped() {
+		this.client.get()
+			.uri("/partner/v2/products?q={q}&category=books", "Camera+Bag")
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.requests("GET", "/products")).singleElement()
+			.satisfies((request) -> assertThat(request.get(":uri"))
+				.isEqualTo("/products?category=books&q=Camera%2BBag&limit=20"));
+	}
+
+	@Test
+	void refusesOverLongIdsAndSearchesAsValidationProblemsInBothVersions() {
+		String tooLong = "x".repeat(10_000);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("/partner/v2/orders/" + tooLong, "id");
+		fields.put("/partner/v1/orders/" + tooLong, "id");
+		fields.put("/partner/v2/products/" + tooLong, "id");
+		fields.put("/partner/v2/products?q=" + tooLong, "q");
+		fields.put("/partner/v1/products?category=" + tooLong, "category");
+		fields.put("/partner/v2/orders?cursor=" + tooLong, "cursor");
+		fields.forEach((uri, field) -> this.client.get()
+			.uri(uri)
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/validation-failed")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field));
+		assertThat(backend.requests()).isEmpty();
 	}
 
 }

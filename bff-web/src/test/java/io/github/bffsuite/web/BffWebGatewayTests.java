@@ -163,4 +163,30 @@ class BffWebGatewayTests {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void passesRecommendationsOnlyForTheCaller() {
+		String token = keys.token().audience("bff-web").claim("scope", "products:read").build();
+		this.client.get()
+			.uri("/api/products/recommended?userId=u-001&limit=5")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().uri()).isEqualTo("/products/recommended?userId=u-001&limit=5");
+		backend.clear();
+		for (String uri : new String[] { "/api/products/recommended?userId=u-002&limit=5",
+				"/api/products/recommended?userId=u-001&userId=u-004" }) {
+			this.client.get()
+				.uri(uri)
+				.headers((h) -> h.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://bff-suite.dev/problems/forbidden");
+		}
+		assertThat(backend.received()).isEmpty();
+	}
+
 }

@@ -35,7 +35,8 @@ public class ProductController {
 
 	@GetMapping("/mobile/v1/products/{id}")
 	public Mono<ResponseEntity<byte[]>> detail(ServerWebExchange exchange, @PathVariable String id) {
-		return this.responses.render(exchange, ProductDetail.class, () -> this.products.detail(id));
+		String productId = QueryValues.id(id, QueryValues.PRODUCT_ID, "p-0001");
+		return this.responses.render(exchange, ProductDetail.class, () -> this.products.detail(productId));
 	}
 
 	@GetMapping("/mobile/v1/products")
@@ -45,8 +46,10 @@ public class ProductController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit) {
 		int size = QueryValues.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-		return this.responses.render(exchange, ProductList.class, () -> this.products.search(QueryValues.text(q),
-				QueryValues.text(category), QueryValues.text(cursor), size));
+		String words = QueryValues.text(q, "q", QueryValues.MAX_QUERY_LENGTH);
+		String name = QueryValues.text(category, "category", QueryValues.MAX_CATEGORY_LENGTH);
+		String after = QueryValues.text(cursor, "cursor", QueryValues.MAX_CURSOR_LENGTH);
+		return this.responses.render(exchange, ProductList.class, () -> this.products.search(words, name, after, size));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.bffsuite.partner.client;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bffsuite.edge.downstream.DownstreamUri;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -34,11 +35,10 @@ public class OrderServiceClient {
 	 */
 	public Mono<DownstreamPage<DownstreamOrder>> list(@Nullable String status, @Nullable String cursor, int limit) {
 		return this.webClient.get()
-			.uri((uri) -> uri.path("/orders")
-				.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-				.queryParamIfPresent("cursor", java.util.Optional.ofNullable(cursor))
-				.queryParam("limit", limit)
-				.build())
+			.uri(DownstreamUri.path("/orders")
+				.query("status", status)
+				.query("cursor", cursor)
+				.query("limit", limit)::build)
 			.exchangeToMono((response) -> DownstreamAnswers.body(response, "order-service", PAGE));
 	}
 

@@ -1,7 +1,6 @@
 package io.github.bffsuite.partner.client;
 
-import java.util.Optional;
-
+import io.github.bffsuite.edge.downstream.DownstreamUri;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -33,12 +32,11 @@ public class ProductServiceClient {
 	public Mono<DownstreamPage<DownstreamProduct>> search(@Nullable String category, @Nullable String query,
 			@Nullable String cursor, int limit) {
 		return this.webClient.get()
-			.uri((uri) -> uri.path("/products")
-				.queryParamIfPresent("category", Optional.ofNullable(category))
-				.queryParamIfPresent("q", Optional.ofNullable(query))
-				.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-				.queryParam("limit", limit)
-				.build())
+			.uri(DownstreamUri.path("/products")
+				.query("category", category)
+				.query("q", query)
+				.query("cursor", cursor)
+				.query("limit", limit)::build)
 			.exchangeToMono((response) -> DownstreamAnswers.body(response, "product-service", PAGE));
 	}
 

@@ -42,6 +42,7 @@ public class ProductsV1Controller {
 			@Parameter(description = "Page size, 1 to 100 (default 20)") @RequestParam(
 					required = false) @Nullable String limit) {
 		Violations violations = new Violations();
+		PartnerRequests.search(category, q, violations);
 		int size = PartnerRequests.page(cursor, limit, violations);
 		violations.throwIfAny();
 		return this.products.search(category, q, cursor, size)

@@ -41,6 +41,12 @@ public final class PartnerRequests {
 
 	private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,256}");
 
+	/** product-service's limit on the words of a search. */
+	private static final int MAX_QUERY_LENGTH = 100;
+
+	/** Longer than any category name (product-service lists them when one is unknown). */
+	private static final int MAX_CATEGORY_LENGTH = 50;
+
 	private PartnerRequests() {
 	}
 
@@ -66,6 +72,20 @@ public final class PartnerRequests {
 		}
 		violations.require(value >= 1 && value <= MAX_LIMIT, "limit", "must be an integer from 1 to " + MAX_LIMIT);
 		return Math.max(1, Math.min(MAX_LIMIT, value));
+	}
+
+	/**
+	 * Check the parameters of a catalogue search that product-service would refuse for
+	 * their length alone (or whose URI its HTTP server would refuse).
+	 * @param category the category, as sent
+	 * @param query the words, as sent
+	 * @param violations where violations are recorded
+	 */
+	public static void search(@Nullable String category, @Nullable String query, Violations violations) {
+		violations.require(category == null || category.length() <= MAX_CATEGORY_LENGTH, "category",
+				"must be at most " + MAX_CATEGORY_LENGTH + " characters");
+		violations.require(query == null || query.length() <= MAX_QUERY_LENGTH, "q",
+				"must be at most " + MAX_QUERY_LENGTH + " characters");
 	}
 
 	/**

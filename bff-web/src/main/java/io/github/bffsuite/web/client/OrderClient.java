@@ -1,7 +1,6 @@
 package io.github.bffsuite.web.client;
 
-import java.util.Optional;
-
+import io.github.bffsuite.edge.downstream.DownstreamUri;
 import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -46,11 +45,10 @@ public class OrderClient {
 		return RequestMemo.once(SERVICE + " list " + status + "|" + cursor + "|" + limit,
 				() -> ServiceErrors
 					.checked(this.client.get()
-						.uri((uri) -> uri.path("/orders")
-							.queryParamIfPresent("status", Optional.ofNullable(status))
-							.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-							.queryParam("limit", limit)
-							.build())
+						.uri(DownstreamUri.path("/orders")
+							.query("status", status)
+							.query("cursor", cursor)
+							.query("limit", limit)::build)
 						.retrieve(), SERVICE)
 					.bodyToMono(SLICE));
 	}

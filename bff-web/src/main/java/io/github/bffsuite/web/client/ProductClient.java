@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import io.github.bffsuite.edge.downstream.DownstreamUri;
 import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -63,12 +63,11 @@ public class ProductClient {
 		return RequestMemo.once(key,
 				() -> ServiceErrors
 					.checked(this.client.get()
-						.uri((uri) -> uri.path("/products")
-							.queryParamIfPresent("category", Optional.ofNullable(category))
-							.queryParamIfPresent("q", Optional.ofNullable(query))
-							.queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-							.queryParam("limit", limit)
-							.build())
+						.uri(DownstreamUri.path("/products")
+							.query("category", category)
+							.query("q", query)
+							.query("cursor", cursor)
+							.query("limit", limit)::build)
 						.retrieve(), SERVICE)
 					.bodyToMono(SLICE));
 	}
@@ -80,16 +79,10 @@ public class ProductClient {
 	 * @return the products
 	 */
 	public Mono<List<Product>> recommended(String userId, int limit) {
-		return RequestMemo.once(SERVICE + " recommended " + userId + "|" + limit,
-				() -> ServiceErrors
-					.checked(this.client.get()
-						.uri((uri) -> uri.path("/products/recommended")
-							.queryParam("userId", userId)
-							.queryParam("limit", limit)
-							.build())
-						.retrieve(), SERVICE)
-					.bodyToMono(Recommended.class)
-					.map(Recommended::items));
+		return RequestMemo
+			.once(SERVICE + " recommended " + userId + "|" + limit, () -> ServiceErrors.checked(this.client.get()
+				.uri(DownstreamUri.path("/products/recommended").query("userId", userId).query("limit", limit)::build)
+				.retrieve(), SERVICE).bodyToMono(Recommended.class).map(Recommended::items));
 	}
 
 	record Products(List<Product> products) {

@@ -1,11 +1,11 @@
 package io.github.bffsuite.web.graphql;
 
 import io.github.bffsuite.edge.identity.EdgePrincipal;
-import io.github.bffsuite.web.client.User;
 
 /**
  * Field- and operation-level authorization on top of what the services enforce (tenant
- * isolation, ownership): scopes per operation and who may read a user's e-mail.
+ * isolation, ownership): scopes per operation. Who may read a user's e-mail is
+ * {@link io.github.bffsuite.web.user.UserVisibility}'s to say.
  */
 final class Access {
 
@@ -16,8 +16,6 @@ final class Access {
 	static final String ORDERS_WRITE = "orders:write";
 
 	static final String PRODUCTS_READ = "products:read";
-
-	private static final String ADMIN = "admin";
 
 	private Access() {
 	}
@@ -34,17 +32,6 @@ final class Access {
 			throw new ForbiddenException("A user token is required");
 		}
 		return userId;
-	}
-
-	/**
-	 * Whether the caller may read a user's e-mail: the user themself, or an admin of the
-	 * user's tenant.
-	 */
-	static boolean maySeeEmail(EdgePrincipal principal, User user) {
-		if (user.id().equals(principal.userId())) {
-			return true;
-		}
-		return principal.roles().contains(ADMIN) && user.tenantId().equals(principal.tenantId());
 	}
 
 }

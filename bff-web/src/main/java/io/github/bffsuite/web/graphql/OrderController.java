@@ -38,7 +38,7 @@ class OrderController {
 	@QueryMapping
 	Mono<Order> order(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
 		Access.requireScope(principal, Access.ORDERS_READ);
-		return this.orders.get(id);
+		return this.orders.get(Ids.order(id, "id"));
 	}
 
 	@QueryMapping
@@ -59,13 +59,13 @@ class OrderController {
 	Mono<Order> cancelOrder(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
 		Access.requireScope(principal, Access.ORDERS_WRITE);
 		Access.requireUser(principal);
-		return this.orders.cancel(id);
+		return this.orders.cancel(Ids.order(id, "id"));
 	}
 
 	@SubscriptionMapping
 	Flux<StatusEvent> orderStatusChanged(@Argument String orderId, @AuthenticationPrincipal EdgePrincipal principal) {
 		Access.requireScope(principal, Access.ORDERS_READ);
-		return this.orders.events(orderId);
+		return this.orders.events(Ids.order(orderId, "orderId"));
 	}
 
 	@SchemaMapping(typeName = "Order")

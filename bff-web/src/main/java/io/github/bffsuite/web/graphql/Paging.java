@@ -24,6 +24,9 @@ final class Paging {
 
 	private static final String VERSION = "c1";
 
+	/** Longer than any cursor this API issues (the services' cursors are short). */
+	private static final int MAX_CURSOR_LENGTH = 256;
+
 	private Paging() {
 	}
 
@@ -81,6 +84,9 @@ final class Paging {
 		}
 
 		static Position decode(String cursor) {
+			if (cursor.length() > MAX_CURSOR_LENGTH) {
+				throw InvalidInputException.of("after", "is not a cursor this API issued");
+			}
 			try {
 				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 				String[] parts = raw.split("\\|", 3);

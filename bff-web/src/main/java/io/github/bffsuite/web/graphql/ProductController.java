@@ -26,6 +26,12 @@ class ProductController {
 
 	private static final int MAX_RECOMMENDATIONS = 50;
 
+	/** product-service's limit on the words of a search. */
+	private static final int MAX_QUERY_LENGTH = 100;
+
+	/** Longer than any category name (product-service lists them when one is unknown). */
+	private static final int MAX_CATEGORY_LENGTH = 50;
+
 	private final ProductClient products;
 
 	ProductController(ProductClient products) {
@@ -36,6 +42,7 @@ class ProductController {
 	Mono<Product> product(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
 			DataLoader<String, Product> products) {
 		Access.requireScope(principal, Access.PRODUCTS_READ);
+		Ids.product(id, "id");
 		return BatchLoaders.load(products, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("Product " + id + " was not found")));
 	}
@@ -45,7 +52,13 @@ class ProductController {
 			@Argument @Nullable Integer first, @Argument @Nullable String after,
 			@AuthenticationPrincipal EdgePrincipal principal) {
 		Access.requireScope(principal, Access.PRODUCTS_READ);
+		if (category != null && category.length() > MAX_CATEGORY_LENGTH) {
+			throw InvalidInputException.of("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
+		}
 		String words = (query != null && !query.isBlank()) ? query.trim() : null;
+		if (words != null && words.length() > MAX_QUERY_LENGTH) {
+			throw InvalidInputException.of("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+		}
 		return Paging.page(first, after, (cursor, limit) -> this.products.search(category, words, cursor, limit));
 	}
 

@@ -2,6 +2,7 @@ package io.github.bffsuite.web.graphql;
 
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.web.client.User;
+import io.github.bffsuite.web.user.UserVisibility;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -13,9 +14,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * Users: the caller and users of their tenant, with the e-mail shown only to the user and
- * to admins of the tenant. Lookups go through the {@code users} batch loader, so
- * {@code me} and every {@code Order.user} of a request cost one call together.
+ * Users: the caller and users of their tenant, with the e-mail shown only as
+ * {@link UserVisibility} allows (the rule the {@code /api/users/**} route applies too).
+ * Lookups go through the {@code users} batch loader, so {@code me} and every
+ * {@code Order.user} of a request cost one call together.
  */
 @Controller
 class UserController {
@@ -32,13 +34,14 @@ class UserController {
 	Mono<User> user(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
 			DataLoader<String, User> users) {
 		Access.requireScope(principal, Access.USERS_READ);
+		Ids.user(id, "id");
 		return BatchLoaders.load(users, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + id + " was not found")));
 	}
 
 	@SchemaMapping(typeName = "User")
 	@Nullable String email(User user, @AuthenticationPrincipal EdgePrincipal principal) {
-		if (!Access.maySeeEmail(principal, user)) {
+		if (!UserVisibility.maySeeEmail(principal, user.id(), user.tenantId())) {
 			throw new ForbiddenException("A user's email is visible only to that user and to admins of their tenant");
 		}
 		return user.email();

@@ -1,6 +1,7 @@
 package io.github.bffsuite.web.graphql;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,71 @@ class GraphQlQueryTests {
 		// a new request asks again: nothing is shared between requests
 		this.alice.document("{ order(id: \"o-00001\") { id } }").execute().errors().verify();
 		assertThat(stubs.orders.uris()).hasSize(2);
+	}
+
+	@Test
+	void sendsSearchWordsToProductServiceAsTyped() {
+		for (String words : List.of("Camera+Bag", "50% off & more #1")) {
+			stubs.clear();
+			this.alice.document("query($q: String) { products(query: $q, category: \"books\") { edges { cursor } } }")
+				.variable("q", words)
+				.execute()
+				.errors()
+				.verify();
+			assertThat(stubs.products.uris()).singleElement().satisfies((uri) -> {
+				assertThat(new QueryStringDecoder(uri).parameters()).containsEntry("q", List.of(words))
+					.containsEntry("category", List.of("books"));
+				assertThat(uri).doesNotContain("+").doesNotContain(" ");
+			});
+		}
+		assertThat(stubs.products.uris().get(0))
+			.isEqualTo("/products?category=books&q=50%25%20off%20%26%20more%20%231&limit=20");
+	}
+
+	@Test
+	void refusesArgumentsNoServiceCouldAnswerAsBadUserInput() {
+		String tooLong = "u".repeat(10_000);
+		Map<String, String> documents = new LinkedHashMap<>();
+		documents.put("query($v: ID!) { user(id: $v) { id } }", "id");
+		documents.put("query($v: ID!) { order(id: $v) { id } }", "id");
+		documents.put("query($v: ID!) { product(id: $v) { id } }", "id");
+		documents.put("mutation($v: ID!) { cancelOrder(id: $v) { id } }", "id");
+		documents.put("query($v: String) { products(query: $v) { edges { cursor } } }", "query");
+		documents.put("query($v: String) { products(category: $v) { edges { cursor } } }", "category");
+		documents.put("query($v: String) { orders(after: $v) { edges { cursor } } }", "after");
+		documents.forEach((document, field) -> this.alice.document(document)
+			.variable("v", tooLong)
+			.execute()
+			.errors()
+			.filter((error) -> true)
+			.satisfy((errors) -> assertThat(errors).as(document).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+					.containsEntry("field", field)
+					.containsEntry("classification", "BAD_REQUEST");
+				assertThat(error.getMessage()).doesNotContain(tooLong.substring(0, 200));
+			})));
+		assertThat(stubs.total()).isZero();
+	}
+
+	@Test
+	void keepsAMalformedIdOutOfTheBatchOfTheOthers() {
+		var response = this.alice.document("""
+				{
+				  a: user(id: "u-004") { name }
+				  b: user(id: "bob") { name }
+				  p: product(id: "p-0001") { name }
+				  q: product(id: "p-1") { name }
+				}
+				""").execute();
+		response.errors()
+			.filter((error) -> true)
+			.satisfy((errors) -> assertThat(errors)
+				.extracting((error) -> error.getPath() + " " + error.getExtensions().get("code"))
+				.containsExactlyInAnyOrder("b BAD_USER_INPUT", "q BAD_USER_INPUT"));
+		response.path("a.name").entity(String.class).isEqualTo("Bob Brown");
+		response.path("p.name").entity(String.class).isEqualTo("Product 1");
+		assertThat(stubs.users.uris()).containsExactly("/users?ids=u-004");
+		assertThat(stubs.products.uris()).containsExactly("/products?ids=p-0001");
 	}
 
 	@Test

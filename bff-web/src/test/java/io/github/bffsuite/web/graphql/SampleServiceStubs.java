@@ -302,6 +302,7 @@ final class SampleServiceStubs implements AutoCloseable {
 			service.received.clear();
 			service.delay = Duration.ZERO;
 			service.failWith = 0;
+			service.fixedAnswer = null;
 			service.up();
 		}
 	}
@@ -339,6 +340,9 @@ final class SampleServiceStubs implements AutoCloseable {
 
 		volatile int failWith;
 
+		/** A 200 answer given to every request instead of the service's own. */
+		volatile @Nullable FixedAnswer fixedAnswer;
+
 		private volatile @Nullable DisposableServer server;
 
 		private int port;
@@ -359,8 +363,9 @@ final class SampleServiceStubs implements AutoCloseable {
 			request.requestHeaders().forEach((entry) -> headers.put(entry.getKey().toLowerCase(), entry.getValue()));
 			this.received.add(new Received(request.method().name(), request.uri(), headers));
 			Call call = new Call(request, response, headers, this.name);
+			FixedAnswer fixed = this.fixedAnswer;
 			Mono<Void> answer = (this.failWith != 0) ? call.problem(this.failWith, "Failure injected")
-					: this.handler.apply(call);
+					: (fixed != null) ? fixed.send(response) : this.handler.apply(call);
 			return this.delay.isZero() ? answer : Mono.delay(this.delay).then(answer);
 		}
 
@@ -394,6 +399,21 @@ final class SampleServiceStubs implements AutoCloseable {
 		@Override
 		public void close() {
 			down();
+		}
+
+	}
+
+	/**
+	 * A 200 answer with given headers and body, whatever the request.
+	 *
+	 * @param headers the response headers
+	 * @param body the body
+	 */
+	record FixedAnswer(Map<String, String> headers, String body) {
+
+		Mono<Void> send(HttpServerResponse response) {
+			this.headers.forEach(response::header);
+			return response.sendString(Mono.just(this.body)).then();
 		}
 
 	}

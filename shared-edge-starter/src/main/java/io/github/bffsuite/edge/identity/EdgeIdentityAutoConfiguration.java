@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of identity propagation: inbound identity headers stripped, outbound
  * ones set from the principal on gateway routes and on every auto-configured
- * {@code WebClient}.
+ * {@code WebClient}, and the {@code RequireCallerParameter} route filter.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -53,6 +53,12 @@ public final class EdgeIdentityAutoConfiguration {
 		@ConditionalOnMissingBean
 		IdentityHeadersGatewayFilter identityHeadersGatewayFilter() {
 			return new IdentityHeadersGatewayFilter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequireCallerParameterGatewayFilterFactory requireCallerParameterGatewayFilterFactory() {
+			return new RequireCallerParameterGatewayFilterFactory();
 		}
 
 	}

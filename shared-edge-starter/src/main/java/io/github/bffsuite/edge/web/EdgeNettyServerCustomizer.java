@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.web;
 
+import reactor.netty.http.server.HttpRequestDecoderSpec;
+
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -7,7 +9,8 @@ import org.springframework.core.Ordered;
 /**
  * Hardens the Netty server of a gateway: bounded header size, read timeout while a
  * request arrives, and idle timeout so that no client connection stays open forever. Runs
- * after Spring Boot's own customizer so the edge settings win.
+ * after Spring Boot's own customizer so the edge settings win, keeping the other decoder
+ * settings Spring Boot made ({@code server.netty.max-initial-line-length}, ...).
  */
 public class EdgeNettyServerCustomizer implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
@@ -26,10 +29,26 @@ public class EdgeNettyServerCustomizer implements WebServerFactoryCustomizer<Net
 	public void customize(NettyReactiveWebServerFactory factory) {
 		int maxHeaderSize = (int) Math.max(this.limits.getServerMaxHeaderSize().toBytes(),
 				this.limits.getMaxHeaderSize().toBytes());
-		factory.addServerCustomizers(
-				(server) -> server.httpRequestDecoder((decoder) -> decoder.maxHeaderSize(maxHeaderSize))
-					.idleTimeout(this.limits.getIdleTimeout())
-					.readTimeout(this.limits.getReadTimeout()));
+		factory.addServerCustomizers((server) -> {
+			// httpRequestDecoder starts from a new spec: carry over what Spring Boot set
+			// (server.netty.max-initial-line-length, validate-headers, ...) so that only
+			// the header size changes
+			HttpRequestDecoderSpec current = server.configuration().decoder();
+			return server.httpRequestDecoder((decoder) -> copy(current, decoder).maxHeaderSize(maxHeaderSize))
+				.idleTimeout(this.limits.getIdleTimeout())
+				.readTimeout(this.limits.getReadTimeout());
+		});
+	}
+
+	private static HttpRequestDecoderSpec copy(HttpRequestDecoderSpec from, HttpRequestDecoderSpec to) {
+		return to.maxInitialLineLength(from.maxInitialLineLength())
+			.maxHeaderSize(from.maxHeaderSize())
+			.maxChunkSize(from.maxChunkSize())
+			.validateHeaders(from.validateHeaders())
+			.initialBufferSize(from.initialBufferSize())
+			.allowDuplicateContentLengths(from.allowDuplicateContentLengths())
+			.allowPartialChunks(from.allowPartialChunks())
+			.h2cMaxContentLength(from.h2cMaxContentLength());
 	}
 
 }

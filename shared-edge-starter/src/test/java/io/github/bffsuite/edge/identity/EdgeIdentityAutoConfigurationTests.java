@@ -33,6 +33,7 @@ class EdgeIdentityAutoConfigurationTests {
 				.hasSingleBean(StripIdentityHeadersWebFilter.class)
 				.hasSingleBean(IdentityExchangeFilterFunction.class)
 				.hasSingleBean(IdentityHeadersGatewayFilter.class)
+				.hasSingleBean(RequireCallerParameterGatewayFilterFactory.class)
 				.hasBean("identityWebClientCustomizer"));
 		}
 
@@ -73,7 +74,8 @@ class EdgeIdentityAutoConfigurationTests {
 		void leavesOutTheGatewayFilterWithoutSpringCloudGateway() {
 			EdgeIdentityAutoConfigurationTests.this.runner.withClassLoader(new FilteredClassLoader(GlobalFilter.class))
 				.run((context) -> assertThat(context).hasSingleBean(StripIdentityHeadersWebFilter.class)
-					.doesNotHaveBean(IdentityHeadersGatewayFilter.class));
+					.doesNotHaveBean(IdentityHeadersGatewayFilter.class)
+					.doesNotHaveBean(RequireCallerParameterGatewayFilterFactory.class));
 		}
 
 		@Test
@@ -94,7 +96,8 @@ class EdgeIdentityAutoConfigurationTests {
 			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EdgeIdentityAutoConfiguration.class))
 				.run((context) -> assertThat(context).doesNotHaveBean(StripIdentityHeadersWebFilter.class)
 					.doesNotHaveBean(IdentityExchangeFilterFunction.class)
-					.doesNotHaveBean(IdentityHeadersGatewayFilter.class));
+					.doesNotHaveBean(IdentityHeadersGatewayFilter.class)
+					.doesNotHaveBean(RequireCallerParameterGatewayFilterFactory.class));
 		}
 
 	}
