@@ -9,7 +9,10 @@
 # runs pinned to CPU 1 (taskset) and the services and load driver to CPU 0, so the ratios compare
 # like with like; the figures are for comparison within one run, not absolute.
 #
-#   benchmarks/graphql/run.sh [--duration 15] [--warmup 15] [--connections 16] [--no-build]
+# Every mode is warmed once, then measured in --rounds interleaved rounds (each round starts with
+# another mode); the summary gives the median and range of the per-round ratios against the targets.
+#
+#   benchmarks/graphql/run.sh [--rounds 3] [--duration 15] [--warmup 15] [--connections 16] [--no-build]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -17,12 +20,14 @@ cd "$ROOT"
 WORK=$ROOT/benchmarks/graphql/target/run
 mkdir -p "$WORK"
 
+ROUNDS=3
 DURATION=15
 WARMUP=15
 CONNECTIONS=16
 BUILD=true
 while [ $# -gt 0 ]; do
 	case "$1" in
+		--rounds) ROUNDS=$2; shift ;;
 		--duration) DURATION=$2; shift ;;
 		--warmup) WARMUP=$2; shift ;;
 		--connections) CONNECTIONS=$2; shift ;;
@@ -127,5 +132,5 @@ wait_for "http://127.0.0.1:$AGG/orders-page?limit=1" 200 "Authorization: Bearer 
 	-DgraphqlNoGuardrailsMetrics=http://127.0.0.1:$((BFF_OFF + 100))/actuator/prometheus \
 	-DaggregateMetrics=http://127.0.0.1:$((AGG + 100))/actuator/prometheus \
 	-Dusers=http://127.0.0.1:$USERS -Dorders=http://127.0.0.1:$ORDERS -Dproducts=http://127.0.0.1:$PRODUCTS \
-	-Dwarmup="$WARMUP" -Dduration="$DURATION" -Dconnections="$CONNECTIONS" \
+	-Dwarmup="$WARMUP" -Dduration="$DURATION" -Dconnections="$CONNECTIONS" -Drounds="$ROUNDS" \
 	io.github.bffsuite.bench.graphql.GraphQlBenchmark | tee "$WORK/result.txt"

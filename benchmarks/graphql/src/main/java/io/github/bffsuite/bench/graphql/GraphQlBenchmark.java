@@ -70,22 +70,82 @@ public final class GraphQlBenchmark {
 		Map<String, String> metrics = Map.of("graphql (bff-web)", System.getProperty("graphqlMetrics"),
 				"graphql, guardrails off", System.getProperty("graphqlNoGuardrailsMetrics"),
 				"rest aggregate (hand-written)", System.getProperty("aggregateMetrics"));
-		List<Result> results = new ArrayList<>();
+		int rounds = Integer.getInteger("rounds", 3);
 		for (Map.Entry<String, Page> mode : modes.entrySet()) {
 			Outcome check = mode.getValue().fetch().block(Duration.ofSeconds(30));
 			if (check == null || !check.ok()) {
 				throw new IllegalStateException(mode.getKey() + " does not answer a full page: " + check);
 			}
 			load(mode.getValue(), connections, Duration.ofSeconds(warmup));
-			String metricsUrl = metrics.get(mode.getKey());
-			double before = (metricsUrl != null) ? downstreamCalls(metricsUrl) : 0;
-			Measured measured = load(mode.getValue(), connections, Duration.ofSeconds(duration));
-			double calls = (metricsUrl != null) ? (downstreamCalls(metricsUrl) - before) / measured.count()
-					: measured.driverCalls() / (double) measured.count();
-			results.add(new Result(mode.getKey(), measured, calls, duration));
-			System.out.printf(Locale.ROOT, "measured %s%n", mode.getKey());
 		}
-		print(results, connections, duration);
+		List<String> names = new ArrayList<>(modes.keySet());
+		List<List<Result>> all = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			// interleaved: each round starts with another mode, so drift hits every mode
+			Map<String, Result> byName = new LinkedHashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				String name = names.get((i + round) % names.size());
+				Page page = modes.get(name);
+				String metricsUrl = metrics.get(name);
+				double before = (metricsUrl != null) ? downstreamCalls(metricsUrl) : 0;
+				Measured measured = load(page, connections, Duration.ofSeconds(duration));
+				double calls = (metricsUrl != null) ? (downstreamCalls(metricsUrl) - before) / measured.count()
+						: measured.driverCalls() / (double) measured.count();
+				byName.put(name, new Result(name, measured, calls, duration));
+				System.out.printf(Locale.ROOT, "round %d: measured %s%n", round + 1, name);
+			}
+			List<Result> results = new ArrayList<>();
+			for (String name : names) {
+				results.add(byName.get(name));
+			}
+			all.add(results);
+		}
+		for (int round = 0; round < all.size(); round++) {
+			System.out.printf(Locale.ROOT, "%nround %d", round + 1);
+			print(all.get(round), connections, duration);
+		}
+		summary(all);
+	}
+
+	/**
+	 * Median and range over the rounds of each round's ratios: GraphQL against the
+	 * hand-written aggregate, guardrails on against off, and GraphQL's p50 minus the
+	 * aggregate's.
+	 */
+	private static void summary(List<List<Result>> rounds) {
+		List<Double> vsAggregate = new ArrayList<>();
+		List<Double> onOff = new ArrayList<>();
+		List<Double> p50Delta = new ArrayList<>();
+		for (List<Result> results : rounds) {
+			Measured graphQl = results.get(0).measured();
+			Measured off = results.get(1).measured();
+			Measured aggregate = results.get(2).measured();
+			vsAggregate.add(rate(graphQl) / rate(aggregate));
+			onOff.add(rate(graphQl) / rate(off));
+			p50Delta.add((graphQl.percentile(50) - aggregate.percentile(50)) / 1e6);
+		}
+		System.out.printf(Locale.ROOT, "%nover %d interleaved rounds, median (range):%n", rounds.size());
+		System.out.printf(Locale.ROOT, "  graphql / rest aggregate req/s   %.2fx (%s)   target >= 0.70x%n",
+				median(vsAggregate), range(vsAggregate, "%.2f"));
+		System.out.printf(Locale.ROOT, "  guardrails on / off req/s        %.2fx (%s)   target >= 0.95x%n",
+				median(onOff), range(onOff, "%.2f"));
+		System.out.printf(Locale.ROOT, "  graphql p50 - aggregate p50      %+.1f ms (%s)   target <= +10 ms%n",
+				median(p50Delta), range(p50Delta, "%+.1f"));
+	}
+
+	private static double rate(Measured measured) {
+		return measured.count() / (measured.elapsedNanos() / 1e9);
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int n = sorted.size();
+		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	private static String range(List<Double> values, String format) {
+		List<Double> sorted = values.stream().sorted().toList();
+		return String.format(Locale.ROOT, format + " to " + format, sorted.get(0), sorted.get(sorted.size() - 1));
 	}
 
 	private Mono<Outcome> graphQl(String baseUrl, String body) {
