@@ -9,21 +9,19 @@ import io.github.bffsuite.edge.identity.EdgePrincipal;
  */
 final class Access {
 
-	static final String USERS_READ = "users:read";
+	/** {@code @PreAuthorize}: the token has the {@code users:read} scope. */
+	static final String USERS_READ = "hasAuthority('SCOPE_users:read')";
 
-	static final String ORDERS_READ = "orders:read";
+	/** {@code @PreAuthorize}: the token has the {@code orders:read} scope. */
+	static final String ORDERS_READ = "hasAuthority('SCOPE_orders:read')";
 
-	static final String ORDERS_WRITE = "orders:write";
+	/** {@code @PreAuthorize}: the token has the {@code orders:write} scope. */
+	static final String ORDERS_WRITE = "hasAuthority('SCOPE_orders:write')";
 
-	static final String PRODUCTS_READ = "products:read";
+	/** {@code @PreAuthorize}: the token has the {@code products:read} scope. */
+	static final String PRODUCTS_READ = "hasAuthority('SCOPE_products:read')";
 
 	private Access() {
-	}
-
-	static void requireScope(EdgePrincipal principal, String scope) {
-		if (!principal.scopes().contains(scope)) {
-			throw new ForbiddenException("Scope '" + scope + "' is required");
-		}
 	}
 
 	static String requireUser(EdgePrincipal principal) {

@@ -11,14 +11,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.pagination.ConnectionFieldTypeVisitor;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.ConnectionTypeDefinitionConfigurer;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 
 /**
- * Wiring of the GraphQL API: batch loaders, Relay connections over {@link Page} and coded
- * errors. graphql-ws connections are authenticated by the starter
- * ({@code EdgeWebSocketAuthenticationInterceptor}): a bearer token in
- * {@code connection_init} is required.
+ * Wiring of the GraphQL API: batch loaders, Relay connections over {@link Page}, coded
+ * errors, and method security for the scopes each operation needs ({@code @PreAuthorize}
+ * with the {@code SCOPE_} authorities of the edge principal). graphql-ws connections are
+ * authenticated by the starter ({@code EdgeWebSocketAuthenticationInterceptor}): a bearer
+ * token in {@code connection_init} is required.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableReactiveMethodSecurity
 class GraphQlConfiguration {
 
 	GraphQlConfiguration(BatchLoaderRegistry registry, UserClient users, ProductClient products) {

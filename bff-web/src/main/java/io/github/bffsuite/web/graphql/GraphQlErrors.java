@@ -69,8 +69,13 @@ public class GraphQlErrors implements DataFetcherExceptionResolver, Subscription
 		if (ex instanceof DownstreamException downstream) {
 			return List.of(fromDownstream(downstream));
 		}
-		if (ex instanceof ForbiddenException || ex instanceof AccessDeniedException) {
+		if (ex instanceof ForbiddenException) {
 			return List.of(new CodedError(ErrorCode.FORBIDDEN, message(ex, "Forbidden"), null, false, null));
+		}
+		if (ex instanceof AccessDeniedException) {
+			// method security (@PreAuthorize): the token lacks the operation's scope
+			return List.of(new CodedError(ErrorCode.FORBIDDEN, "The token lacks the scope this operation needs", null,
+					false, null));
 		}
 		if (ex instanceof AuthenticationException) {
 			return List.of(new CodedError(ErrorCode.UNAUTHENTICATED, "Unauthenticated", null, false, null));

@@ -18,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -35,36 +36,36 @@ class OrderController {
 		this.orders = orders;
 	}
 
+	@PreAuthorize(Access.ORDERS_READ)
 	@QueryMapping
-	Mono<Order> order(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.ORDERS_READ);
+	Mono<Order> order(@Argument String id) {
 		return this.orders.get(Ids.order(id, "id"));
 	}
 
+	@PreAuthorize(Access.ORDERS_READ)
 	@QueryMapping
 	Mono<Page<Order>> orders(@Argument @Nullable OrderStatus status, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.ORDERS_READ);
+			@Argument @Nullable String after) {
 		return Paging.page(first, after, (cursor, limit) -> this.orders.list(status, cursor, limit));
 	}
 
+	@PreAuthorize(Access.ORDERS_WRITE)
 	@MutationMapping
 	Mono<Order> placeOrder(@Argument PlaceOrderInput input, @AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.ORDERS_WRITE);
 		Access.requireUser(principal);
 		return this.orders.place(input.validate(), input.idempotencyKey());
 	}
 
+	@PreAuthorize(Access.ORDERS_WRITE)
 	@MutationMapping
 	Mono<Order> cancelOrder(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.ORDERS_WRITE);
 		Access.requireUser(principal);
 		return this.orders.cancel(Ids.order(id, "id"));
 	}
 
+	@PreAuthorize(Access.ORDERS_READ)
 	@SubscriptionMapping
-	Flux<StatusEvent> orderStatusChanged(@Argument String orderId, @AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.ORDERS_READ);
+	Flux<StatusEvent> orderStatusChanged(@Argument String orderId) {
 		return this.orders.events(Ids.order(orderId, "orderId"));
 	}
 

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -38,20 +39,18 @@ class ProductController {
 		this.products = products;
 	}
 
+	@PreAuthorize(Access.PRODUCTS_READ)
 	@QueryMapping
-	Mono<Product> product(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
-			DataLoader<String, Product> products) {
-		Access.requireScope(principal, Access.PRODUCTS_READ);
+	Mono<Product> product(@Argument String id, DataLoader<String, Product> products) {
 		Ids.product(id, "id");
 		return BatchLoaders.load(products, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("Product " + id + " was not found")));
 	}
 
+	@PreAuthorize(Access.PRODUCTS_READ)
 	@QueryMapping
 	Mono<Page<Product>> products(@Argument @Nullable String category, @Argument @Nullable String query,
-			@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.PRODUCTS_READ);
+			@Argument @Nullable Integer first, @Argument @Nullable String after) {
 		if (category != null && category.length() > MAX_CATEGORY_LENGTH) {
 			throw InvalidInputException.of("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
 		}
@@ -62,10 +61,10 @@ class ProductController {
 		return Paging.page(first, after, (cursor, limit) -> this.products.search(category, words, cursor, limit));
 	}
 
+	@PreAuthorize(Access.PRODUCTS_READ)
 	@QueryMapping
 	Mono<List<Product>> recommendations(@Argument @Nullable Integer first,
 			@AuthenticationPrincipal EdgePrincipal principal) {
-		Access.requireScope(principal, Access.PRODUCTS_READ);
 		String userId = Access.requireUser(principal);
 		int count = Paging.size(first, "first", DEFAULT_RECOMMENDATIONS, MAX_RECOMMENDATIONS);
 		return this.products.recommended(userId, count);

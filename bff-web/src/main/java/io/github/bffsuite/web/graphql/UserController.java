@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -22,18 +23,17 @@ import org.springframework.stereotype.Controller;
 @Controller
 class UserController {
 
+	@PreAuthorize(Access.USERS_READ)
 	@QueryMapping
 	Mono<User> me(@AuthenticationPrincipal EdgePrincipal principal, DataLoader<String, User> users) {
-		Access.requireScope(principal, Access.USERS_READ);
 		String userId = Access.requireUser(principal);
 		return BatchLoaders.load(users, userId)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + userId + " was not found")));
 	}
 
+	@PreAuthorize(Access.USERS_READ)
 	@QueryMapping
-	Mono<User> user(@Argument String id, @AuthenticationPrincipal EdgePrincipal principal,
-			DataLoader<String, User> users) {
-		Access.requireScope(principal, Access.USERS_READ);
+	Mono<User> user(@Argument String id, DataLoader<String, User> users) {
 		Ids.user(id, "id");
 		return BatchLoaders.load(users, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("User " + id + " was not found")));
