@@ -1,0 +1,114 @@
+package io.github.bffsuite.web.graphql;
+
+import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What /graphql answers to requests that are not well-formed GraphQL over HTTP, or that
+ * ask for the wrong transport: every error is JSON with a stable code (a GraphQL
+ * {@code errors} body with {@code extensions.code}, or a problem with its {@code type}),
+ * never an empty body, a serialised {@code Publisher} or an internal name.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class GraphQlHttpTransportTests {
+
+	static final GatewayTestFixture fixture = new GatewayTestFixture();
+
+	static final TestKeys keys = fixture.keys();
+
+	static final SampleServiceStubs stubs = new SampleServiceStubs();
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	String token;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		GraphQlTestSupport.register(registry, fixture, stubs);
+	}
+
+	@AfterAll
+	static void stop() {
+		fixture.close();
+		stubs.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		stubs.clear();
+		this.client = GatewayTestFixture.client(this.port);
+		this.token = GraphQlTestSupport.alice(keys);
+	}
+
+	@Test
+	void answersBodyThatIsNoGraphQlRequestWithBadRequest() {
+		for (String body : new String[] { "", "null", "  ", "{}", "\"query\"", "{\"query\": \"{ me { id } }\"",
+				"{\"query\": \"{ me { id } }\", \"variables\": \"x\"}" }) {
+			for (MediaType accept : new MediaType[] { MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
+					MediaType.TEXT_EVENT_STREAM }) {
+				post(body, accept).expectStatus()
+					.isBadRequest()
+					.expectHeader()
+					.contentType(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+					.expectBody()
+					.jsonPath("$.errors[0].extensions.code")
+					.isEqualTo("BAD_REQUEST")
+					.jsonPath("$.errors[0].message")
+					.value(String.class, (message) -> assertThat(message).contains("JSON object with a 'query'"))
+					.jsonPath("$.data")
+					.doesNotExist();
+			}
+		}
+		assertThat(stubs.total()).isZero();
+	}
+
+	@Test
+	void answersOperationInvalidOverServerSentEventsWithCodedErrorBeforeAnyStream() {
+		post(json("subscription { nope }"), MediaType.TEXT_EVENT_STREAM).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("GRAPHQL_VALIDATION_FAILED")
+			.jsonPath("$.errors[0].message")
+			.value(String.class, (message) -> assertThat(message).contains("'nope'"));
+	}
+
+	private WebTestClient.ResponseSpec post(String body, MediaType accept) {
+		return this.client.post()
+			.uri("/graphql")
+			.headers(this::authorized)
+			.accept(accept)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private HttpHeaders authorized(HttpHeaders headers) {
+		headers.setBearerAuth(this.token);
+		return headers;
+	}
+
+	private static String json(String document) {
+		return "{\"query\": \"" + document.replace("\"", "\\\"") + "\"}";
+	}
+
+}
