@@ -32,6 +32,8 @@ class GraphQlHttpTransportTests {
 
 	static final SampleServiceStubs stubs = new SampleServiceStubs();
 
+	static final String SUBSCRIPTION = "subscription { orderStatusChanged(orderId: \"o-00005\") { orderId status } }";
+
 	@LocalServerPort
 	int port;
 
@@ -80,6 +82,28 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
+	void refusesSubscriptionSentForOneResponseBeforeItRuns() {
+		for (MediaType accept : new MediaType[] { MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
+				MediaType.APPLICATION_JSON }) {
+			post(json(SUBSCRIPTION), accept).expectStatus()
+				.isEqualTo(406)
+				.expectHeader()
+				.contentType(accept)
+				.expectBody()
+				.jsonPath("$.data")
+				.doesNotExist()
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("SUBSCRIPTION_NEEDS_STREAM")
+				.jsonPath("$.errors[0].message")
+				.value(String.class, (message) -> assertThat(message).contains("Accept: text/event-stream")
+					.contains("graphql-ws at /graphql-ws"));
+		}
+		assertThat(stubs.total()).isZero();
+	}
+
+	@Test
 	void answersOperationInvalidOverServerSentEventsWithCodedErrorBeforeAnyStream() {
 		post(json("subscription { nope }"), MediaType.TEXT_EVENT_STREAM).expectStatus()
 			.isBadRequest()
@@ -90,6 +114,22 @@ class GraphQlHttpTransportTests {
 			.isEqualTo("GRAPHQL_VALIDATION_FAILED")
 			.jsonPath("$.errors[0].message")
 			.value(String.class, (message) -> assertThat(message).contains("'nope'"));
+	}
+
+	@Test
+	void refusesQueryAndMutationOverServerSentEventsBeforeTheyRun() {
+		for (String document : new String[] { "{ me { id } }", "mutation { cancelOrder(id: \"o-00005\") { id } }" }) {
+			post(json(document), MediaType.TEXT_EVENT_STREAM).expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("OPERATION_NOT_ALLOWED_OVER_SSE")
+				.jsonPath("$.errors[0].message")
+				.value(String.class, (message) -> assertThat(message).contains("Only subscriptions"));
+		}
+		assertThat(stubs.total()).isZero();
 	}
 
 	private WebTestClient.ResponseSpec post(String body, MediaType accept) {

@@ -34,13 +34,21 @@ import org.springframework.web.server.ServerWebInputException;
  * GET ({@code query}, {@code operationName}, {@code variables}, {@code extensions}
  * parameters, the last two as JSON), JSON arrays of operations refused with
  * {@code BATCHING_NOT_SUPPORTED}, a body that is not a GraphQL request (empty,
- * {@code null}, not JSON, no {@code query}) refused with 400 {@code BAD_REQUEST}, and
- * rejections answered with their own status (429 with {@code Retry-After}, 405 with
- * {@code Allow}, 413) whatever the response media type. Other statuses stay Spring's:
+ * {@code null}, not JSON, no {@code query}) refused with 400 {@code BAD_REQUEST}, a
+ * subscription refused before it runs with 406 {@code SUBSCRIPTION_NEEDS_STREAM} (it
+ * needs SSE or graphql-ws; see {@link OperationTransportInstrumentation}), and rejections
+ * answered with their own status (429 with {@code Retry-After}, 405 with {@code Allow},
+ * 413, 406) whatever the response media type. Other statuses stay Spring's:
  * {@code application/graphql-response+json} by default with 400 for documents that cannot
  * run, {@code application/json} with 200 for legacy clients.
  */
 public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
+
+	/**
+	 * Key of the {@code GraphQLContext} entry that marks an operation sent for a single
+	 * response (plain HTTP POST or GET), where a subscription cannot be answered.
+	 */
+	public static final String SINGLE_RESPONSE = EdgeGraphQlHttpHandler.class.getName() + ".singleResponse";
 
 	private static final String GRAPHQL_REQUEST = "a JSON object with a 'query' string (or a persisted query hash "
 			+ "in 'extensions'), and optionally 'operationName', 'variables' and 'extensions'";
@@ -56,6 +64,10 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 	private final GraphQlGuardrailMetrics metrics;
 
 	public EdgeGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlGuardrailMetrics metrics) {
+		this(new TransportMarkingHandler(graphQlHandler, SINGLE_RESPONSE), metrics);
+	}
+
+	private EdgeGraphQlHttpHandler(TransportMarkingHandler graphQlHandler, GraphQlGuardrailMetrics metrics) {
 		super(graphQlHandler);
 		this.graphQlHandler = graphQlHandler;
 		this.metrics = metrics;

@@ -25,7 +25,9 @@ import org.springframework.web.server.ServerWebInputException;
  * <ul>
  * <li>a subscription streams as before, a {@code next} event per result, then
  * {@code complete};</li>
- * <li>a query or a mutation is the stream's only {@code next} event;</li>
+ * <li>a query or a mutation is refused before it runs with
+ * {@code OPERATION_NOT_ALLOWED_OVER_SSE} ({@link OperationTransportInstrumentation});
+ * should one run all the same, its result is the stream's only {@code next} event;</li>
  * <li>an operation refused or invalid before it ran is answered before any stream,
  * exactly as the HTTP endpoint answers it: 400 (or the rejection's status, such as 429
  * with {@code Retry-After}) with an {@code application/graphql-response+json} body of
@@ -37,6 +39,12 @@ import org.springframework.web.server.ServerWebInputException;
 public class EdgeGraphQlSseHandler extends GraphQlSseHandler {
 
 	/**
+	 * Key of the {@code GraphQLContext} entry that marks an operation sent for an event
+	 * stream, where only a subscription can be answered.
+	 */
+	public static final String EVENT_STREAM = EdgeGraphQlSseHandler.class.getName() + ".eventStream";
+
+	/**
 	 * Create the handler.
 	 * @param graphQlHandler the handler to delegate to
 	 * @param timeout how long to wait for the response that starts the stream,
@@ -46,7 +54,7 @@ public class EdgeGraphQlSseHandler extends GraphQlSseHandler {
 	 */
 	public EdgeGraphQlSseHandler(WebGraphQlHandler graphQlHandler, @Nullable Duration timeout,
 			@Nullable Duration keepAlive) {
-		super(graphQlHandler, timeout, keepAlive);
+		super(new TransportMarkingHandler(graphQlHandler, EVENT_STREAM), timeout, keepAlive);
 	}
 
 	@Override

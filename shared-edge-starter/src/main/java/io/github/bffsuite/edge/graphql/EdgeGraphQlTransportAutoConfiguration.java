@@ -22,6 +22,9 @@ import org.springframework.graphql.server.webflux.GraphQlSseHandler;
  * ({@link EdgeGraphQlAutoConfiguration}) and under the same conditions: every error a
  * client of the GraphQL path sees is JSON with a stable code. It adds
  * <ul>
+ * <li>{@link OperationTransportInstrumentation}: a subscription sent for a single
+ * response, or a query or mutation sent for an event stream, is refused before it
+ * runs;</li>
  * <li>{@link EdgeGraphQlSseHandler} in place of Spring's GraphQL over SSE handler;</li>
  * </ul>
  */
@@ -31,6 +34,13 @@ import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 @ConditionalOnProperty(name = "edge.graphql.enabled", matchIfMissing = true)
 @ConditionalOnBean(ExecutionGraphQlService.class)
 public final class EdgeGraphQlTransportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationTransportInstrumentation edgeGraphQlOperationTransportInstrumentation(GraphQlGuardrailMetrics metrics,
+			GraphQlProperties properties) {
+		return new OperationTransportInstrumentation(metrics, properties.getWebsocket().getPath());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(GraphQlSseHandler.class)

@@ -70,6 +70,14 @@ public enum GraphQlRejection {
 	/** A JSON array of operations. */
 	BATCHING_NOT_SUPPORTED(HttpStatus.BAD_REQUEST),
 
+	/**
+	 * A subscription sent for a single response: it needs GraphQL over SSE or graphql-ws.
+	 */
+	SUBSCRIPTION_NEEDS_STREAM(HttpStatus.NOT_ACCEPTABLE),
+
+	/** A query or mutation sent for an event stream, which only subscriptions get. */
+	OPERATION_NOT_ALLOWED_OVER_SSE(HttpStatus.BAD_REQUEST),
+
 	/** A mutation or subscription sent with GET. */
 	OPERATION_NOT_ALLOWED_OVER_GET(HttpStatus.METHOD_NOT_ALLOWED);
 
