@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.MediaTypes;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,8 @@ class GraphQlHttpTransportTests {
 	static final SampleServiceStubs stubs = new SampleServiceStubs();
 
 	static final String SUBSCRIPTION = "subscription { orderStatusChanged(orderId: \"o-00005\") { orderId status } }";
+
+	static final String PROBLEMS = "https://bff-suite.dev/problems/";
 
 	@LocalServerPort
 	int port;
@@ -100,6 +103,104 @@ class GraphQlHttpTransportTests {
 				.value(String.class, (message) -> assertThat(message).contains("Accept: text/event-stream")
 					.contains("graphql-ws at /graphql-ws"));
 		}
+		assertThat(stubs.total()).isZero();
+	}
+
+	@Test
+	void answersWrongContentTypeWithProblem() {
+		for (String contentType : new String[] { "text/plain", "application/x-www-form-urlencoded",
+				"application/octet-stream" }) {
+			this.client.post()
+				.uri("/graphql")
+				.headers((headers) -> authorized(headers).set(HttpHeaders.CONTENT_TYPE, contentType))
+				.bodyValue(json("{ me { id } }"))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(415)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectHeader()
+				.valueEquals(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(PROBLEMS + "unsupported-media-type");
+		}
+	}
+
+	@Test
+	void answersAcceptWithoutJsonOrEventStreamWithProblem() {
+		post(json("{ me { id } }"), MediaType.TEXT_HTML).expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(PROBLEMS + "not-acceptable");
+	}
+
+	@Test
+	void answersOtherMethodsWithMethodNotAllowed() {
+		for (HttpMethod method : new HttpMethod[] { HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH }) {
+			this.client.method(method)
+				.uri("/graphql")
+				.headers(this::authorized)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(json("{ me { id } }"))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(405)
+				.expectHeader()
+				.valueEquals(HttpHeaders.ALLOW, "GET,POST")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(PROBLEMS + "method-not-allowed");
+		}
+	}
+
+	@Test
+	void answersGetWithoutQueryWithBadRequest() {
+		this.client.get()
+			.uri("/graphql")
+			.headers(this::authorized)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_REQUEST");
+	}
+
+	@Test
+	void refusesDisallowedOriginWithProblem() {
+		this.client.post()
+			.uri("/graphql")
+			.headers((headers) -> authorized(headers).setOrigin("https://evil.example"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json("{ me { id } }"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(PROBLEMS + "cors-rejected");
+		this.client.options().uri("/graphql").headers((headers) -> {
+			headers.setOrigin("https://evil.example");
+			headers.setAccessControlRequestMethod(HttpMethod.POST);
+		})
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(PROBLEMS + "cors-rejected");
 		assertThat(stubs.total()).isZero();
 	}
 
