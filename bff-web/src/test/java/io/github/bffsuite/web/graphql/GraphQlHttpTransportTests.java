@@ -1,20 +1,27 @@
 package io.github.bffsuite.web.graphql;
 
+import java.net.URI;
+import java.util.Map;
+
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +41,8 @@ class GraphQlHttpTransportTests {
 	static final SampleServiceStubs stubs = new SampleServiceStubs();
 
 	static final String SUBSCRIPTION = "subscription { orderStatusChanged(orderId: \"o-00005\") { orderId status } }";
+
+	static final String BAD_FAITH_INTROSPECTION = "{ a: __schema { queryType { name } } b: __schema { queryType { name } } }";
 
 	static final String PROBLEMS = "https://bff-suite.dev/problems/";
 
@@ -205,6 +214,46 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
+	void codesBadFaithIntrospection() {
+		post(json(BAD_FAITH_INTROSPECTION), MediaTypes.APPLICATION_GRAPHQL_RESPONSE).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_FAITH_INTROSPECTION");
+		webSocket().document(BAD_FAITH_INTROSPECTION)
+			.execute()
+			.errors()
+			.filter((error) -> true)
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies(
+						(error) -> assertThat(error.getExtensions()).containsEntry("code", "BAD_FAITH_INTROSPECTION")));
+	}
+
+	@Test
+	void refusesPersistedQueryWithoutHashWithoutNamingInternals() {
+		for (String extensions : new String[] { "{}", "{\"sha256Hash\": \"\"}", "{\"sha256Hash\": 5}" }) {
+			post("{\"extensions\": {\"persistedQuery\": " + extensions + "}}", MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("BAD_REQUEST")
+				.jsonPath("$.errors[0].message")
+				.value(String.class,
+						(message) -> assertThat(message).contains("sha256Hash").doesNotContain("PersistedQueryMarker"));
+		}
+		this.client.get()
+			.uri("/graphql?extensions={extensions}", "{\"persistedQuery\": {}}")
+			.headers(this::authorized)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"code\":\"BAD_REQUEST\"")
+				.doesNotContain("PersistedQueryMarker"));
+	}
+
+	@Test
 	void answersOperationInvalidOverServerSentEventsWithCodedErrorBeforeAnyStream() {
 		post(json("subscription { nope }"), MediaType.TEXT_EVENT_STREAM).expectStatus()
 			.isBadRequest()
@@ -250,6 +299,20 @@ class GraphQlHttpTransportTests {
 
 	private static String json(String document) {
 		return "{\"query\": \"" + document.replace("\"", "\\\"") + "\"}";
+	}
+
+	private WebSocketGraphQlTester webSocket() {
+		return WebSocketGraphQlTester
+			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + GraphQlHttpTransportTests.this.token));
+				}
+
+			})
+			.build();
 	}
 
 }

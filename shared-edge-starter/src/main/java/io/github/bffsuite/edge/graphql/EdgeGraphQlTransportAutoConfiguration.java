@@ -40,6 +40,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  * ({@link EdgeGraphQlAutoConfiguration}) and under the same conditions: every error a
  * client of the GraphQL path sees is JSON with a stable code. It adds
  * <ul>
+ * <li>{@link EdgeGraphQlErrorsInterceptor}: a code on every GraphQL error;</li>
  * <li>{@link OperationTransportInstrumentation}: a subscription sent for a single
  * response, or a query or mutation sent for an event stream, is refused before it
  * runs;</li>
@@ -61,6 +62,12 @@ public final class EdgeGraphQlTransportAutoConfiguration {
 			MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM);
 
 	private static final MediaType APPLICATION_GRAPHQL = new MediaType("application", "graphql");
+
+	@Bean
+	@ConditionalOnMissingBean
+	EdgeGraphQlErrorsInterceptor edgeGraphQlErrorsInterceptor() {
+		return new EdgeGraphQlErrorsInterceptor();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
