@@ -48,7 +48,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
-import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -143,13 +142,6 @@ public final class EdgeGraphQlAutoConfiguration {
 	@ConditionalOnMissingBean(GraphQlHttpHandler.class)
 	EdgeGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, GraphQlGuardrailMetrics metrics) {
 		return new EdgeGraphQlHttpHandler(webGraphQlHandler, metrics);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(GraphQlSseHandler.class)
-	EdgeGraphQlSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties) {
-		return new EdgeGraphQlSseHandler(webGraphQlHandler, properties.getHttp().getSse().getTimeout(),
-				properties.getHttp().getSse().getKeepAlive());
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.graphql.MediaTypes;
@@ -26,18 +27,33 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Spring for GraphQL's HTTP handler with the guardrails' transport rules: queries over
  * GET ({@code query}, {@code operationName}, {@code variables}, {@code extensions}
  * parameters, the last two as JSON), JSON arrays of operations refused with
- * {@code BATCHING_NOT_SUPPORTED}, and rejections answered with their own status (429 with
- * {@code Retry-After}, 405 with {@code Allow}, 413) whatever the response media type.
- * Other statuses stay Spring's: {@code application/graphql-response+json} by default with
- * 400 for documents that cannot run, {@code application/json} with 200 for legacy
- * clients.
+ * {@code BATCHING_NOT_SUPPORTED}, a body that is not a GraphQL request (empty,
+ * {@code null}, not JSON, no {@code query}) refused with 400 {@code BAD_REQUEST}, a
+ * subscription refused before it runs with 406 {@code SUBSCRIPTION_NEEDS_STREAM} (it
+ * needs SSE or graphql-ws; see {@link OperationTransportInstrumentation}), and rejections
+ * answered with their own status (429 with {@code Retry-After}, 405 with {@code Allow},
+ * 413, 406) whatever the response media type. Other statuses stay Spring's:
+ * {@code application/graphql-response+json} by default with 400 for documents that cannot
+ * run, {@code application/json} with 200 for legacy clients.
  */
 public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
+
+	/**
+	 * Key of the {@code GraphQLContext} entry that marks an operation sent for a single
+	 * response (plain HTTP POST or GET), where a subscription cannot be answered.
+	 */
+	public static final String SINGLE_RESPONSE = EdgeGraphQlHttpHandler.class.getName() + ".singleResponse";
+
+	private static final String GRAPHQL_REQUEST = "a JSON object with a 'query' string (or a persisted query hash "
+			+ "in 'extensions'), and optionally 'operationName', 'variables' and 'extensions'";
+
+	static final String NOT_A_GRAPHQL_REQUEST = "The request body must be " + GRAPHQL_REQUEST;
 
 	private static final MediaType LEGACY_GRAPHQL = new MediaType("application", "graphql+json");
 
@@ -48,6 +64,10 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 	private final GraphQlGuardrailMetrics metrics;
 
 	public EdgeGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlGuardrailMetrics metrics) {
+		this(new TransportMarkingHandler(graphQlHandler, SINGLE_RESPONSE), metrics);
+	}
+
+	private EdgeGraphQlHttpHandler(TransportMarkingHandler graphQlHandler, GraphQlGuardrailMetrics metrics) {
 		super(graphQlHandler);
 		this.graphQlHandler = graphQlHandler;
 		this.metrics = metrics;
@@ -66,7 +86,26 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 						"Batched operations (a JSON array) are not supported; send one operation per request");
 			}
 			return super.handleRequest(ServerRequest.from(request).body(Flux.just(body)).build());
-		}).switchIfEmpty(Mono.defer(() -> super.handleRequest(request)));
+		})
+			// no body, or a JSON null: Spring reads no request and answers nothing
+			.switchIfEmpty(Mono.defer(() -> badRequest(request, NOT_A_GRAPHQL_REQUEST)))
+			.onErrorResume(ServerWebInputException.class, (ex) -> badRequest(request, describe(ex)));
+	}
+
+	/**
+	 * Describe why Spring for GraphQL could not read a request, in words safe for any
+	 * client (decoder messages can quote classes).
+	 * @param ex the failure
+	 * @return the message
+	 */
+	static String describe(ServerWebInputException ex) {
+		String reason = ex.getReason();
+		if (ex.getCause() instanceof DecodingException || reason == null
+				|| !reason.matches("(No|Invalid value for) '[A-Za-z]+'")) {
+			return NOT_A_GRAPHQL_REQUEST;
+		}
+		// Spring's own: "No 'query'", "Invalid value for 'variables'"
+		return reason + ": the request body must be " + GRAPHQL_REQUEST;
 	}
 
 	private Mono<ServerResponse> handleGet(ServerRequest request) {
@@ -122,6 +161,17 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 
 	@Override
 	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
+		HttpStatus status = rejectionStatus(response);
+		return (status != null) ? status : super.selectResponseStatus(response, responseMediaType);
+	}
+
+	/**
+	 * Return the status of the rejection a response without data carries, unless it is
+	 * 400.
+	 * @param response the response
+	 * @return the status, or {@code null}
+	 */
+	static @Nullable HttpStatus rejectionStatus(WebGraphQlResponse response) {
 		if (!response.getExecutionResult().isDataPresent()) {
 			for (ResponseError error : response.getErrors()) {
 				GraphQlRejection rejection = GraphQlRejection.of(error.getExtensions().get("code"));
@@ -130,7 +180,7 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 				}
 			}
 		}
-		return super.selectResponseStatus(response, responseMediaType);
+		return null;
 	}
 
 	private static boolean isArray(DataBuffer body) {
@@ -143,7 +193,7 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 		return false;
 	}
 
-	private Mono<ServerResponse> badRequest(ServerRequest request, String message) {
+	static Mono<ServerResponse> badRequest(ServerRequest request, String message) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);
 		error.put("extensions", Map.of("code", "BAD_REQUEST"));
@@ -162,7 +212,7 @@ public class EdgeGraphQlHttpHandler extends GraphQlHttpHandler {
 			.bodyValue(Map.of("errors", List.of(error)));
 	}
 
-	private static MediaType mediaType(ServerRequest request) {
+	static MediaType mediaType(ServerRequest request) {
 		try {
 			for (MediaType accepted : request.headers().accept()) {
 				if (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(accepted)) {

@@ -66,9 +66,6 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	 */
 	public static final String EXCHANGE_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".exchange";
 
-	/** Request attribute set when the operation came to the SSE endpoint. */
-	public static final String SSE_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".sse";
-
 	/** Request attribute set when the operation came with HTTP GET. */
 	public static final String GET_ATTRIBUTE = EdgeGraphQlInterceptor.class.getName() + ".get";
 
@@ -154,10 +151,9 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 		ServerWebExchange exchange = (attributes.get(EXCHANGE_ATTRIBUTE) instanceof ServerWebExchange candidate)
 				? candidate : null;
 		boolean overGet = Boolean.TRUE.equals(request.getAttributes().get(GET_ATTRIBUTE));
-		boolean overSse = Boolean.TRUE.equals(request.getAttributes().get(SSE_ATTRIBUTE));
 		GraphQlWebSocketCharges webSocket = (request instanceof WebSocketGraphQlRequest) ? this.webSocketCharges : null;
 		return chargeOperation(webSocket, exchange).then(resolve(request))
-			.map((resolved) -> check(request, resolved, overGet, overSse))
+			.map((resolved) -> check(request, resolved, overGet))
 			.flatMap((checked) -> charge(webSocket, exchange, checked))
 			.flatMap((checked) -> register(checked))
 			.flatMap((checked) -> proceed(request, checked, chain))
@@ -218,7 +214,7 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 		return null;
 	}
 
-	private Checked check(WebGraphQlRequest request, Resolved resolved, boolean overGet, boolean overSse) {
+	private Checked check(WebGraphQlRequest request, Resolved resolved, boolean overGet) {
 		EdgeGraphQlProperties.Limits limits = this.properties.getLimits();
 		boolean limited = !(resolved.trusted() && limits.isSkipTrustedDocuments());
 		long maxBytes = limits.getDocumentSize().getMax().toBytes();
@@ -250,13 +246,6 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 					"Only queries may be sent with GET; send a " + analysis.operation().name().toLowerCase(Locale.ROOT)
 							+ " with POST")
 				.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
-		}
-		if (overSse && analysis.operation() != null
-				&& analysis.operation() != OperationDefinition.Operation.SUBSCRIPTION) {
-			throw new GraphQlRejectedException(GraphQlRejection.OPERATION_NOT_ALLOWED_OVER_SSE,
-					"Only subscriptions run over SSE (Accept: text/event-stream); send a "
-							+ analysis.operation().name().toLowerCase(Locale.ROOT)
-							+ " as a POST that accepts application/graphql-response+json");
 		}
 		if (analysis.cycle() != null) {
 			throw new GraphQlRejectedException(GraphQlRejection.CIRCULAR_FRAGMENTS,

@@ -85,13 +85,16 @@ public enum GraphQlRejection {
 	/** A JSON array of operations. */
 	BATCHING_NOT_SUPPORTED(HttpStatus.BAD_REQUEST),
 
-	/** A mutation or subscription sent with GET. */
-	OPERATION_NOT_ALLOWED_OVER_GET(HttpStatus.METHOD_NOT_ALLOWED),
-
 	/**
-	 * A query or mutation sent to the SSE endpoint ({@code Accept: text/event-stream}).
+	 * A subscription sent for a single response: it needs GraphQL over SSE or graphql-ws.
 	 */
-	OPERATION_NOT_ALLOWED_OVER_SSE(HttpStatus.BAD_REQUEST);
+	SUBSCRIPTION_NEEDS_STREAM(HttpStatus.NOT_ACCEPTABLE),
+
+	/** A query or mutation sent for an event stream, which only subscriptions get. */
+	OPERATION_NOT_ALLOWED_OVER_SSE(HttpStatus.BAD_REQUEST),
+
+	/** A mutation or subscription sent with GET. */
+	OPERATION_NOT_ALLOWED_OVER_GET(HttpStatus.METHOD_NOT_ALLOWED);
 
 	private final HttpStatus status;
 

@@ -1,11 +1,13 @@
 package io.github.bffsuite.edge.security;
 
 import io.github.bffsuite.edge.web.EdgeWebProperties;
+import io.github.bffsuite.edge.web.ProblemResponseWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -26,7 +28,8 @@ class EdgeSecurityFilterChainConfiguration {
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	SecurityWebFilterChain edgeSecurityWebFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
 			EdgeWebProperties web, ScopeRules rules, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied, ObjectProvider<EdgeSecurityCustomizer> customizers) {
+			ProblemAccessDeniedHandler accessDenied, ProblemResponseWriter problems,
+			ObjectProvider<EdgeSecurityCustomizer> customizers) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -36,7 +39,7 @@ class EdgeSecurityFilterChainConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
-		configureCors(http, web.getCors());
+		configureCors(http, web.getCors(), problems);
 		EdgeAuthorizationManager authorization = new EdgeAuthorizationManager(
 				!web.getCors().getAllowedOrigins().isEmpty(), properties.getPermitPaths(), rules,
 				properties.getRulesDefault());
@@ -45,9 +48,11 @@ class EdgeSecurityFilterChainConfiguration {
 		return http.build();
 	}
 
-	private static void configureCors(ServerHttpSecurity http, EdgeWebProperties.Cors cors) {
+	private static void configureCors(ServerHttpSecurity http, EdgeWebProperties.Cors cors,
+			ProblemResponseWriter problems) {
+		// Spring Security's own CORS filter answers a refusal with an empty 403
+		http.cors(ServerHttpSecurity.CorsSpec::disable);
 		if (cors.getAllowedOrigins().isEmpty()) {
-			http.cors(ServerHttpSecurity.CorsSpec::disable);
 			return;
 		}
 		CorsConfiguration configuration = new CorsConfiguration();
@@ -59,7 +64,7 @@ class EdgeSecurityFilterChainConfiguration {
 		configuration.setMaxAge(cors.getMaxAge());
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", configuration);
-		http.cors((spec) -> spec.configurationSource(source));
+		http.addFilterAt(new ProblemCorsWebFilter(source, problems), SecurityWebFiltersOrder.CORS);
 	}
 
 }
