@@ -38,7 +38,9 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 				assertThat(ex.getStatusCode().value()).isEqualTo(504);
 				assertThat(ex.reason()).isEqualTo("timeout");
 			});
-		assertThat(elapsedMillis(start)).isBetween(450L, 550L);
+		// the 500 ms timeout answered, not the service (2 s): wide above, for a busy
+		// machine
+		assertThat(elapsedMillis(start)).isBetween(450L, 1500L);
 	}
 
 	@Test
@@ -54,7 +56,9 @@ class EdgeDownstreamIntegrationTests extends EdgeGatewayTestSupport {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(elapsedMillis(start)).isBetween(450L, 550L);
+		// the 500 ms timeout answered, not the service (2 s): wide above, for a busy
+		// machine
+		assertThat(elapsedMillis(start)).isBetween(450L, 1500L);
 		assertThat(body).contains("\"downstream\":\"timeout\"", "gateway-timeout").doesNotContain("127.0.0.1");
 	}
 
