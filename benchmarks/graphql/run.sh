@@ -12,7 +12,10 @@
 # Every mode is warmed once, then measured in --rounds interleaved rounds (each round starts with
 # another mode); the summary gives the median and range of the per-round ratios against the targets.
 #
-#   benchmarks/graphql/run.sh [--rounds 3] [--duration 15] [--warmup 15] [--connections 16] [--no-build]
+#   benchmarks/graphql/run.sh [--rounds 3] [--duration 15] [--warmup 15] [--connections 16] [--no-build] [--profile]
+#
+# --profile records bff-web (guardrails on) with Java Flight Recorder and prints where its CPU
+# samples fall: the hottest methods (self) and the share of samples under each layer.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,6 +24,7 @@ WORK=$ROOT/benchmarks/graphql/target/run
 mkdir -p "$WORK"
 
 ROUNDS=3
+PROFILE=false
 DURATION=15
 WARMUP=15
 CONNECTIONS=16
@@ -32,6 +36,7 @@ while [ $# -gt 0 ]; do
 		--warmup) WARMUP=$2; shift ;;
 		--connections) CONNECTIONS=$2; shift ;;
 		--no-build) BUILD=false ;;
+		--profile) PROFILE=true ;;
 		*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -112,7 +117,11 @@ LIMITS="--edge.rate-limit.policies.web-user.capacity=1000000000 --edge.rate-limi
 	--edge.rate-limit.policies.graphql-cost.capacity=1000000000 --edge.rate-limit.policies.graphql-cost.refill-tokens=1000000000"
 BFF_JAR=bff-web/target/bff-web-0.1.0-SNAPSHOT.jar
 # shellcheck disable=SC2046,SC2086
-start bff-web "${GATEWAY_CPU[@]}" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(edge_args $BFF) $LIMITS
+PROFILE_OPTS=()
+if $PROFILE; then
+	PROFILE_OPTS=(-XX:StartFlightRecording=filename=$WORK/bff-web.jfr,settings=profile,dumponexit=true)
+fi
+start bff-web "${GATEWAY_CPU[@]}" java "${JAVA_OPTS[@]}" "${PROFILE_OPTS[@]}" -jar $BFF_JAR $(edge_args $BFF) $LIMITS
 # shellcheck disable=SC2046,SC2086
 start bff-web-no-guardrails "${GATEWAY_CPU[@]}" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(edge_args $BFF_OFF) $LIMITS --edge.graphql.enabled=false
 # shellcheck disable=SC2046,SC2086
@@ -134,3 +143,41 @@ wait_for "http://127.0.0.1:$AGG/orders-page?limit=1" 200 "Authorization: Bearer 
 	-Dusers=http://127.0.0.1:$USERS -Dorders=http://127.0.0.1:$ORDERS -Dproducts=http://127.0.0.1:$PRODUCTS \
 	-Dwarmup="$WARMUP" -Dduration="$DURATION" -Dconnections="$CONNECTIONS" -Drounds="$ROUNDS" \
 	io.github.bffsuite.bench.graphql.GraphQlBenchmark | tee "$WORK/result.txt"
+
+if $PROFILE; then
+	cleanup
+	trap - EXIT
+	sleep 2
+	echo
+	echo "bff-web (guardrails on) CPU samples, from $WORK/bff-web.jfr:"
+	jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/bff-web.jfr" >"$WORK/samples.txt"
+	awk '
+		/jdk.ExecutionSample/ { if (n) flush(); n = 0; next }
+		/line:/ { frame = $1; sub(/\(.*/, "", frame); stack[n++] = frame }
+		function flush(   i, seen, layer) {
+			total++
+			self[stack[0]]++
+			delete seen
+			for (i = 0; i < n; i++) {
+				layer = stack[i]
+				if (layer ~ /^graphql\./) layer = "graphql-java"
+				else if (layer ~ /^org\.springframework\.graphql\./) layer = "Spring for GraphQL"
+				else if (layer ~ /^io\.micrometer\./) layer = "Micrometer (observations)"
+				else if (layer ~ /^tools\.jackson\.|^com\.fasterxml\./) layer = "Jackson"
+				else if (layer ~ /^io\.github\.bffsuite\.edge\.graphql\./) layer = "edge GraphQL guardrails"
+				else if (layer ~ /^io\.github\.bffsuite\.web\./) layer = "bff-web controllers and clients"
+				else if (layer ~ /^org\.springframework\.security\./) layer = "Spring Security"
+				else if (layer ~ /^io\.netty\.|^reactor\.netty\./) layer = "Netty"
+				else continue
+				if (!(layer in seen)) { seen[layer] = 1; under[layer]++ }
+			}
+		}
+		END {
+			if (n) flush()
+			printf "%d samples\n\nshare of samples with a frame of each layer on the stack:\n", total
+			for (l in under) printf "  %5.1f%%  %s\n", 100 * under[l] / total, l | "sort -rn"
+			close("sort -rn")
+			printf "\nhottest methods (self):\n"
+			for (f in self) printf "  %5.1f%%  %s\n", 100 * self[f] / total, f | "sort -rn | head -25"
+		}' "$WORK/samples.txt"
+fi

@@ -1,21 +1,15 @@
 package io.github.bffsuite.edge.graphql;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ErrorClassification;
-import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
@@ -40,7 +34,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -56,7 +49,7 @@ import org.springframework.web.server.ServerWebExchange;
  * limits, measures it ({@link DocumentAnalyzer}) against the limits, charges its cost to
  * the caller's rate limit bucket, and answers any refusal as a GraphQL error with a
  * stable {@code extensions.code}. Every response gets {@code extensions.cost} and the
- * cost header; errors without a code get one from their classification.
+ * cost header; errors without a code get one from {@link EdgeGraphQlErrorsInterceptor}.
  */
 public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -422,67 +415,22 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 	}
 
 	private WebGraphQlResponse decorate(WebGraphQlResponse response, @Nullable DocumentAnalysis analysis) {
-		boolean uncoded = false;
-		for (ResponseError error : response.getErrors()) {
-			if (!error.getExtensions().containsKey("code") && code(error.getErrorType()) != null) {
-				uncoded = true;
-				break;
-			}
-		}
-		if (analysis != null) {
-			String header = this.properties.getCost().getHeader();
-			if (!header.isEmpty()) {
-				response.getResponseHeaders().set(header, Long.toString(analysis.cost()));
-			}
-		}
-		// a subscription's data is a stream: leave its result as it is
-		boolean stream = analysis != null && analysis.operation() == OperationDefinition.Operation.SUBSCRIPTION;
-		if ((analysis == null || stream) && !uncoded) {
+		if (analysis == null) {
 			return response;
 		}
-		boolean recode = uncoded;
+		String header = this.properties.getCost().getHeader();
+		if (!header.isEmpty()) {
+			response.getResponseHeaders().set(header, Long.toString(analysis.cost()));
+		}
+		// a subscription's data is a stream: leave its result as it is
+		if (analysis.operation() == OperationDefinition.Operation.SUBSCRIPTION) {
+			return response;
+		}
 		return response.transform((builder) -> {
-			if (recode) {
-				builder.errors(coded(response.getExecutionResult().getErrors()));
-			}
-			if (analysis != null && !stream) {
-				Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
-				extensions.put("cost", analysis.cost());
-				builder.extensions(extensions);
-			}
+			Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
+			extensions.put("cost", analysis.cost());
+			builder.extensions(extensions);
 		});
-	}
-
-	private static List<GraphQLError> coded(List<GraphQLError> errors) {
-		List<GraphQLError> coded = new ArrayList<>(errors.size());
-		for (GraphQLError error : errors) {
-			String code = code(error.getErrorType());
-			Map<String, Object> extensions = error.getExtensions();
-			if (code == null || (extensions != null && extensions.containsKey("code"))) {
-				coded.add(error);
-				continue;
-			}
-			Map<String, Object> withCode = new LinkedHashMap<>((extensions != null) ? extensions : Map.of());
-			withCode.put("code", code);
-			coded.add(GraphqlErrorBuilder.newError()
-				.message(error.getMessage())
-				.locations(error.getLocations())
-				.path(error.getPath())
-				.errorType(error.getErrorType())
-				.extensions(withCode)
-				.build());
-		}
-		return coded;
-	}
-
-	private static @Nullable String code(@Nullable ErrorClassification classification) {
-		if (classification == ErrorType.InvalidSyntax) {
-			return "GRAPHQL_PARSE_FAILED";
-		}
-		if (classification == ErrorType.ValidationError) {
-			return "GRAPHQL_VALIDATION_FAILED";
-		}
-		return null;
 	}
 
 	private WebGraphQlResponse reject(WebGraphQlRequest request, GraphQlRejectedException ex) {
