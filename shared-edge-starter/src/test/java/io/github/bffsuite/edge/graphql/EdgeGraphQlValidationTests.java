@@ -83,7 +83,8 @@ class EdgeGraphQlValidationTests {
 		}
 		long heavyMillis = (System.nanoTime() - heavyStart) / 1_000_000;
 		// the heavy document must have kept graphql-java busy long enough for a stall to
-		// show (about 1 s for this chain on an idle machine, tens of seconds on a busy one)
+		// show (about 1 s for this chain on an idle machine, tens of seconds on a busy
+		// one)
 		assertThat(heavyMillis).as("heavy validation ms (small queries took %s)", smallMillis).isGreaterThan(300);
 		// on one event loop thread, a small query that waited for the validation would
 		// take about as long as it; off the loop, each takes a small part of it
