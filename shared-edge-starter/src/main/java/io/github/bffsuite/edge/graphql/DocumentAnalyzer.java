@@ -117,8 +117,21 @@ public final class DocumentAnalyzer {
 			case SUBSCRIPTION -> schema.getSubscriptionType();
 		};
 		long cost = walk.selections(operation.getSelectionSet(), root, 1, false);
+		// graphql-java validates every definition of a document, so it gets only the
+		// operation and the fragments it spreads: the others would be validated for
+		// nothing (and could be made to cost a lot)
 		Set<String> used = walk.spread;
-		long unused = operations.size() - 1 + (fragmentDefinitions - countSpread(document, used));
+		List<Definition> kept = new ArrayList<>();
+		long unused = 0;
+		for (Definition<?> definition : document.getDefinitions()) {
+			if (definition == operation
+					|| (definition instanceof FragmentDefinition fragment && used.contains(fragment.getName()))) {
+				kept.add(definition);
+			}
+			else if (definition instanceof OperationDefinition || definition instanceof FragmentDefinition) {
+				unused++;
+			}
+		}
 		String unusedFragment = null;
 		Document executable = document;
 		if (unused > 0) {
@@ -134,21 +147,11 @@ public final class DocumentAnalyzer {
 					break;
 				}
 			}
-			executable = executable(document, operation, used);
+			executable = document.transform((builder) -> builder.definitions(kept));
 		}
 		return new DocumentAnalysis(operation.getOperation(), walk.fields, walk.aliases, walk.rootFields,
 				walk.directives, walk.depth, cost, walk.introspection, walk.cycle, fragmentDefinitions,
 				walk.fragmentDepth, unused, unusedFragment, executable);
-	}
-
-	private static long countSpread(Document document, Set<String> spread) {
-		long count = 0;
-		for (Definition<?> definition : document.getDefinitions()) {
-			if (definition instanceof FragmentDefinition fragment && spread.contains(fragment.getName())) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 	/**
@@ -179,22 +182,6 @@ public final class DocumentAnalyzer {
 				}
 			}
 		}
-	}
-
-	/**
-	 * The operation and the fragments it spreads, in document order: graphql-java
-	 * validates every definition of a document, so definitions the operation does not use
-	 * would be validated for nothing (and could be made to cost a lot).
-	 */
-	private static Document executable(Document document, OperationDefinition operation, Set<String> used) {
-		List<Definition> kept = new ArrayList<>();
-		for (Definition<?> definition : document.getDefinitions()) {
-			if (definition == operation
-					|| (definition instanceof FragmentDefinition fragment && used.contains(fragment.getName()))) {
-				kept.add(definition);
-			}
-		}
-		return document.transform((builder) -> builder.definitions(kept));
 	}
 
 	private final class Walk {
