@@ -55,7 +55,7 @@ public class EdgeGraphQlErrorsInterceptor implements WebGraphQlInterceptor, Orde
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		if (PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())
-				&& !hasPersistedQueryHash(request.getExtensions())) {
+				&& EdgeGraphQlInterceptor.persistedQueryHash(request.getExtensions()) == null) {
 			GraphQLError error = GraphqlErrorBuilder.newError()
 				.message("The request has no 'query' and no 'extensions.persistedQuery.sha256Hash'; "
 						+ "send the document, or the SHA-256 hash of a registered one")
@@ -67,11 +67,6 @@ public class EdgeGraphQlErrorsInterceptor implements WebGraphQlInterceptor, Orde
 				.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
 		}
 		return chain.next(request).map(EdgeGraphQlErrorsInterceptor::coded);
-	}
-
-	private static boolean hasPersistedQueryHash(Map<String, Object> extensions) {
-		return extensions.get("persistedQuery") instanceof Map<?, ?> persisted
-				&& persisted.get("sha256Hash") instanceof String hash && !hash.isEmpty();
 	}
 
 	@SuppressWarnings("unchecked")

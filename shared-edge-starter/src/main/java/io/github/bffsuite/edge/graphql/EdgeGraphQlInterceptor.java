@@ -199,7 +199,12 @@ public class EdgeGraphQlInterceptor implements WebGraphQlInterceptor, Ordered {
 				"The document's SHA-256 hash does not match extensions.persistedQuery.sha256Hash");
 	}
 
-	private static @Nullable String persistedQueryHash(Map<String, Object> extensions) {
+	/**
+	 * Return the lower-case {@code extensions.persistedQuery.sha256Hash} of a request.
+	 * @param extensions the request extensions
+	 * @return the hash, {@code null} when there is none
+	 */
+	static @Nullable String persistedQueryHash(Map<String, Object> extensions) {
 		if (extensions.get("persistedQuery") instanceof Map<?, ?> persisted
 				&& persisted.get("sha256Hash") instanceof String hash && !hash.isEmpty()) {
 			return hash.toLowerCase(Locale.ROOT);
