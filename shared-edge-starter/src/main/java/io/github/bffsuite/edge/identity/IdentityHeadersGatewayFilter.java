@@ -31,6 +31,10 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		if (exchange.getAttributes().containsKey(PRINCIPAL_ATTRIBUTE)) {
+			// the edge's fast path noted the caller already
+			return chain.filter(exchange);
+		}
 		return exchange.getPrincipal().doOnNext((authentication) -> {
 			if (authentication instanceof EdgeAuthentication edge) {
 				exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, edge.getPrincipal());

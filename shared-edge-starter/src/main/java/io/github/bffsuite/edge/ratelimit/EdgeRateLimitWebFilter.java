@@ -2,6 +2,7 @@ package io.github.bffsuite.edge.ratelimit;
 
 import java.util.List;
 
+import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.support.RequestRule;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -60,6 +61,25 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 		}
 		return this.limiter.limit(exchange, binding.policies, binding.cost,
 				binding.matcher.pattern().getPatternString(), () -> chain.filter(exchange));
+	}
+
+	/**
+	 * Apply the bindings for a caller the edge already knows, for the fused fast path
+	 * (the caller is not read from the exchange again).
+	 * @param exchange the exchange
+	 * @param chain the rest of the chain
+	 * @param principal the caller
+	 * @return completion
+	 */
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, @Nullable EdgePrincipal principal) {
+		ServerHttpRequest request = exchange.getRequest();
+		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
+				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
+		if (binding == null || binding.policies.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		return this.limiter.limit(exchange, binding.policies, binding.cost,
+				binding.matcher.pattern().getPatternString(), principal, () -> chain.filter(exchange));
 	}
 
 	private boolean isOtherContext(@Nullable ApplicationContext context) {

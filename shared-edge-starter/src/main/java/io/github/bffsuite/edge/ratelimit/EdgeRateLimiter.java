@@ -153,7 +153,19 @@ public class EdgeRateLimiter {
 			.mapNotNull(Outcome::decision);
 	}
 
-	private Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
+	/**
+	 * Apply policies to a request whose caller is already known, then either proceed or
+	 * answer the denial. With a store that decides in this process the decision takes no
+	 * publisher at all; with Redis, one call per policy.
+	 * @param exchange the exchange
+	 * @param references policy names, {@code plan} for the caller's plan
+	 * @param cost the cost of the request, {@code null} for each policy's own
+	 * @param route the route id or binding pattern, for {@link RateLimitKey#ROUTE}
+	 * @param principal the caller, {@code null} when anonymous
+	 * @param proceed continues the request when every policy allows it
+	 * @return completion
+	 */
+	public Mono<Void> limit(ServerWebExchange exchange, List<String> references, @Nullable Long cost, String route,
 			@Nullable EdgePrincipal principal, Supplier<Mono<Void>> proceed) {
 		List<RateLimitPolicy> resolved = this.policies.resolve(references, principal);
 		if (resolved == null) {
@@ -165,11 +177,40 @@ public class EdgeRateLimiter {
 		if (pending.isEmpty()) {
 			return proceed.get();
 		}
+		if (this.store.isSynchronous()) {
+			return conclude(exchange, state, decideNow(exchange, pending, cost, route, principal), proceed);
+		}
+		if (pending.size() == 1) {
+			return decide(exchange, pending.get(0), cost, route, principal)
+				.flatMap((outcome) -> conclude(exchange, state, List.of(outcome), proceed));
+		}
 		return Flux.fromIterable(pending)
 			.concatMap((policy) -> decide(exchange, policy, cost, route, principal))
 			.takeUntil((outcome) -> outcome.decision() == null || !outcome.decision().allowed())
 			.collectList()
 			.flatMap((outcomes) -> conclude(exchange, state, outcomes, proceed));
+	}
+
+	private List<Outcome> decideNow(ServerWebExchange exchange, List<RateLimitPolicy> pending, @Nullable Long cost,
+			String route, @Nullable EdgePrincipal principal) {
+		List<Outcome> outcomes = new ArrayList<>(pending.size());
+		for (RateLimitPolicy policy : pending) {
+			String key = this.keys.resolve(policy, exchange, route, principal);
+			if (key == null) {
+				this.metrics.record(policy.name(), "key-missing", null);
+				outcomes.add(new Outcome(policy, null));
+				break;
+			}
+			long tokens = (cost != null) ? cost : policy.cost();
+			RateLimitDecision decision = this.store.consumeNow(policy, key, tokens);
+			this.metrics.record(policy.name(), decision.allowed() ? "allowed" : "denied", decision.origin());
+			notify(exchange, principal, policy, decision, tokens);
+			outcomes.add(new Outcome(policy, decision));
+			if (!decision.allowed()) {
+				break;
+			}
+		}
+		return outcomes;
 	}
 
 	private Mono<Outcome> decide(ServerWebExchange exchange, RateLimitPolicy policy, @Nullable Long cost, String route,

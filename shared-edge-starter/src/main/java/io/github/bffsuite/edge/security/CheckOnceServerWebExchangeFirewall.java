@@ -2,6 +2,7 @@ package io.github.bffsuite.edge.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Mono;
@@ -48,6 +49,32 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 			check(exchange.getRequest());
 			return exchange;
 		});
+	}
+
+	/**
+	 * Run the same checks without a publisher, for the fused fast path: returns normally
+	 * when the exchange passes, throws when the firewall would reject it.
+	 * @param exchange the exchange
+	 * @return whether the checks could run synchronously (false: ask
+	 * {@link #getFirewalledExchange})
+	 * @throws ServerExchangeRejectedException when the firewall rejects the exchange
+	 */
+	public boolean checkNow(ServerWebExchange exchange) {
+		Mono<ServerWebExchange> strictCheck = this.strict.getFirewalledExchange(exchange);
+		if (!(strictCheck instanceof Callable<?> callable)) {
+			return false;
+		}
+		try {
+			callable.call();
+		}
+		catch (ServerExchangeRejectedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+		check(exchange.getRequest());
+		return true;
 	}
 
 	private void check(ServerHttpRequest request) {

@@ -67,6 +67,26 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
 		return this.denyByDefault ? DENIED : this.authenticated.authorize(authentication, exchange);
 	}
 
+	/**
+	 * The same decision without a publisher, for an authentication already known.
+	 * @param exchange the exchange
+	 * @param authentication the caller
+	 * @return whether access is granted
+	 */
+	boolean allows(ServerWebExchange exchange, Authentication authentication) {
+		if (this.permitPreflight && HttpMethod.OPTIONS.equals(exchange.getRequest().getMethod())) {
+			return true;
+		}
+		if (this.permitPaths != null && this.permitPaths.test(exchange)) {
+			return true;
+		}
+		ScopeRules.Rule rule = this.rules.match(exchange);
+		if (rule != null) {
+			return rule.allows(authentication);
+		}
+		return !this.denyByDefault && authentication.isAuthenticated();
+	}
+
 	@Override
 	public String toString() {
 		return "EdgeAuthorizationManager[preflight=" + this.permitPreflight + ", permit=" + this.permitPaths

@@ -2,15 +2,21 @@ package io.github.bffsuite.edge.security;
 
 import io.github.bffsuite.edge.web.EdgeWebProperties;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -25,9 +31,16 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class EdgeSecurityFilterChainConfiguration {
 
 	@Bean
+	EdgeAuthorizationManager edgeAuthorizationManager(EdgeSecurityProperties properties, EdgeWebProperties web,
+			ScopeRules rules) {
+		return new EdgeAuthorizationManager(!web.getCors().getAllowedOrigins().isEmpty(), properties.getPermitPaths(),
+				rules, properties.getRulesDefault());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
-	SecurityWebFilterChain edgeSecurityWebFilterChain(ServerHttpSecurity http, EdgeSecurityProperties properties,
-			EdgeWebProperties web, ScopeRules rules, ProblemAuthenticationEntryPoint entryPoint,
+	SecurityWebFilterChain edgeSecurityWebFilterChain(ServerHttpSecurity http, EdgeWebProperties web,
+			EdgeAuthorizationManager authorization, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied, ProblemResponseWriter problems,
 			ObjectProvider<EdgeSecurityCustomizer> customizers) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -40,12 +53,38 @@ class EdgeSecurityFilterChainConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		configureCors(http, web.getCors(), problems);
-		EdgeAuthorizationManager authorization = new EdgeAuthorizationManager(
-				!web.getCors().getAllowedOrigins().isEmpty(), properties.getPermitPaths(), rules,
-				properties.getRulesDefault());
 		http.authorizeExchange((exchanges) -> exchanges.anyExchange().access(authorization));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		return http.build();
+	}
+
+	/**
+	 * The fused fast path ({@link EdgeFastPathWebFilter}), put in the web handler's
+	 * filter list in place of the filters it stands for.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebHttpHandlerBuilderCustomizer.class)
+	@ConditionalOnProperty(name = "edge.security.fast-path.enabled", matchIfMissing = true)
+	static class FastPathConfiguration {
+
+		@Bean
+		EdgeFastPathInstaller edgeFastPathInstaller(ApplicationContext context,
+				ObjectProvider<SecurityWebFilterChain> chains, ObjectProvider<ServerWebExchangeFirewall> firewall,
+				ObjectProvider<EdgeFastAuthenticator> authenticators, EdgeAuthorizationManager authorization,
+				ProblemAccessDeniedHandler accessDenied, ObjectProvider<MeterRegistry> registry) {
+			System.err.println(
+					"CHAINS " + java.util.Arrays.toString(context.getBeanNamesForType(SecurityWebFilterChain.class)));
+			SecurityWebFilterChain edge = context.containsBean("edgeSecurityWebFilterChain")
+					? context.getBean("edgeSecurityWebFilterChain", SecurityWebFilterChain.class) : null;
+			return new EdgeFastPathInstaller(context, chains.orderedStream().toList(), edge, firewall.getIfUnique(),
+					authenticators.orderedStream().toList(), authorization, accessDenied, registry.getIfUnique());
+		}
+
+		@Bean
+		WebHttpHandlerBuilderCustomizer edgeFastPathWebHandlerCustomizer(EdgeFastPathInstaller installer) {
+			return (builder) -> builder.filters(installer);
+		}
+
 	}
 
 	private static void configureCors(ServerHttpSecurity http, EdgeWebProperties.Cors cors,

@@ -57,6 +57,8 @@ public class EdgeSecurityProperties {
 
 	private final Firewall firewall = new Firewall();
 
+	private final FastPath fastPath = new FastPath();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -107,6 +109,35 @@ public class EdgeSecurityProperties {
 
 	public Firewall getFirewall() {
 		return this.firewall;
+	}
+
+	public FastPath getFastPath() {
+		return this.fastPath;
+	}
+
+	/**
+	 * Settings of the edge's fused fast path.
+	 */
+	public static class FastPath {
+
+		/**
+		 * Whether a request whose credential is already known valid (a cached token or
+		 * API key) and whose access the scope rules grant is taken through the edge in
+		 * one synchronous step (firewall, request id, identity headers, limits, security
+		 * headers, access log, rate limit) instead of Spring Security's filter chain and
+		 * the edge's separate web filters. Every other request takes that chain, so the
+		 * answers are the same; false selects the chain for every request.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

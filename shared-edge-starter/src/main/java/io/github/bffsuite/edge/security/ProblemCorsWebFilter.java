@@ -34,6 +34,16 @@ final class ProblemCorsWebFilter implements WebFilter {
 		this.writer = writer;
 	}
 
+	/**
+	 * Run Spring's CORS processing on a request that is not a cross-origin one (it only
+	 * adds the {@code Vary} headers then), for the fused fast path.
+	 * @param exchange the exchange
+	 * @return whether the request may go on
+	 */
+	boolean process(ServerWebExchange exchange) {
+		return this.processor.process(this.source.getCorsConfiguration(exchange), exchange);
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		CorsConfiguration configuration = this.source.getCorsConfiguration(exchange);

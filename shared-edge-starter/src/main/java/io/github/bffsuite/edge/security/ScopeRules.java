@@ -64,6 +64,27 @@ public final class ScopeRules {
 			return new Rule(PathMatcher.of(rule), Set.copyOf(rule.getScopes()));
 		}
 
+		boolean allows(Authentication authentication) {
+			if (!authentication.isAuthenticated()) {
+				return false;
+			}
+			for (String scope : this.scopes) {
+				if (!hasAuthority(authentication, "SCOPE_" + scope)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static boolean hasAuthority(Authentication authentication, String authority) {
+			for (GrantedAuthority granted : authentication.getAuthorities()) {
+				if (authority.equals(granted.getAuthority())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		Mono<AuthorizationResult> check(Mono<Authentication> authentication) {
 			return authentication.filter(Authentication::isAuthenticated)
 				.map((auth) -> auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())

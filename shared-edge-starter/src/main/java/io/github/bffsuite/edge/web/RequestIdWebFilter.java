@@ -53,10 +53,28 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 		return ORDER;
 	}
 
+	/**
+	 * Return the name of the request id header.
+	 * @return the header name
+	 */
+	public String header() {
+		return this.header;
+	}
+
+	/**
+	 * Return the request id of a request: the client's own if it is well-formed, else a
+	 * new one.
+	 * @param request the request
+	 * @return the request id
+	 */
+	public String resolve(ServerHttpRequest request) {
+		String inbound = request.getHeaders().getFirst(this.header);
+		return isWellFormed(inbound) ? inbound : UUID.randomUUID().toString();
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String inbound = exchange.getRequest().getHeaders().getFirst(this.header);
-		String requestId = isWellFormed(inbound) ? inbound : UUID.randomUUID().toString();
+		String requestId = resolve(exchange.getRequest());
 		exchange.getAttributes().put(ATTRIBUTE, requestId);
 		exchange.getResponse().getHeaders().set(this.header, requestId);
 		ServerHttpRequest request = exchange.getRequest()

@@ -60,6 +60,18 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
+	/**
+	 * Whether a request passes these limits without any work later: its headers and
+	 * declared body size are within the limits and no body of unknown length streams in,
+	 * for the fused fast path.
+	 * @param headers the request headers
+	 * @return true when nothing is left for this filter to do
+	 */
+	public boolean passes(HttpHeaders headers) {
+		return headerBytes(headers) <= this.maxHeaderBytes && headers.getContentLength() <= this.maxBodyBytes
+				&& !(headers.getContentLength() == -1 && hasBody(headers));
+	}
+
 	private static boolean hasBody(HttpHeaders headers) {
 		return headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}

@@ -52,6 +52,12 @@ public class InMemoryRateLimitStore implements RateLimitStore {
 	 * @param cost the cost
 	 * @return the decision
 	 */
+	@Override
+	public boolean isSynchronous() {
+		return true;
+	}
+
+	@Override
 	public RateLimitDecision consumeNow(RateLimitPolicy policy, String key, long cost) {
 		long now = this.clock.millis();
 		sweepIfDue(now);

@@ -2,6 +2,7 @@ package io.github.bffsuite.edge.security.apikey;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,6 +18,17 @@ public interface ApiKeyStore {
 	 * @return the record, or empty when the key is unknown
 	 */
 	Mono<ApiKeyRecord> findByHash(String hash);
+
+	/**
+	 * Look a key up without a publisher and without I/O, for the fused fast path: what
+	 * the store holds in memory (its cache, or its records if it keeps them all there).
+	 * @param hash the hex hash of the presented key
+	 * @return the record, or {@code null} when the store cannot say without I/O (or the
+	 * key is unknown)
+	 */
+	default @Nullable ApiKeyRecord findInMemory(String hash) {
+		return null;
+	}
 
 	/**
 	 * Add or replace a key.

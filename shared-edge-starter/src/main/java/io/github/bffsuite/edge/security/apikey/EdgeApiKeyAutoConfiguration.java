@@ -78,6 +78,14 @@ public final class EdgeApiKeyAutoConfiguration {
 				SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	FastApiKeyAuthenticator edgeFastApiKeyAuthenticator(ApiKeyAuthenticationManager manager,
+			EdgeApiKeyProperties apiKey, ObjectProvider<ClientAddressResolver> addresses) {
+		return new FastApiKeyAuthenticator(manager, apiKey.getHeader(),
+				addresses.getIfAvailable(() -> new ClientAddressResolver(List.of())));
+	}
+
 	private static AuthenticationWebFilter apiKeyFilter(ApiKeyAuthenticationManager manager, String header,
 			ProblemAuthenticationEntryPoint entryPoint, ClientAddressResolver addresses) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);

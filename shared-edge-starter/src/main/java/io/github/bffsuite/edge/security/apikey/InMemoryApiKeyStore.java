@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +28,11 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 	@Override
 	public Mono<ApiKeyRecord> findByHash(String hash) {
 		return Mono.fromSupplier(() -> this.byHash.get(hash));
+	}
+
+	@Override
+	public @Nullable ApiKeyRecord findInMemory(String hash) {
+		return this.byHash.get(hash);
 	}
 
 	@Override

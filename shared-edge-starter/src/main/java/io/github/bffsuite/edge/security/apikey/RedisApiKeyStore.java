@@ -64,6 +64,12 @@ public class RedisApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
+	public @Nullable ApiKeyRecord findInMemory(String hash) {
+		Optional<ApiKeyRecord> cached = this.cache.getIfPresent(hash);
+		return (cached != null) ? cached.orElse(null) : null;
+	}
+
+	@Override
 	public Mono<ApiKeyRecord> findByHash(String hash) {
 		Optional<ApiKeyRecord> cached = this.cache.getIfPresent(hash);
 		if (cached != null) {

@@ -3,10 +3,12 @@ package io.github.bffsuite.edge.security.jwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,7 +33,11 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
 	private final ReactiveJwtDecoder delegate;
 
-	private final Cache<String, Jwt> tokens;
+	private final Cache<String, Validated> tokens;
+
+	private final Duration clockSkew;
+
+	private final Clock clock;
 
 	/**
 	 * Create a decoder.
@@ -46,6 +52,8 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 		Assert.isTrue(maxSize > 0, "maxSize must be positive");
 		Assert.isTrue(!ttl.isNegative() && !ttl.isZero(), "ttl must be positive");
 		this.delegate = delegate;
+		this.clockSkew = clockSkew;
+		this.clock = clock;
 		this.tokens = Caffeine.newBuilder()
 			.maximumSize(maxSize)
 			.expireAfter(new UntilExpiry(ttl.toNanos(), clockSkew, clock))
@@ -55,22 +63,87 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
 	@Override
 	public Mono<Jwt> decode(String token) {
-		Jwt cached = this.tokens.getIfPresent(token);
+		Validated cached = this.tokens.getIfPresent(token);
 		if (cached != null) {
-			return Mono.just(cached);
+			return Mono.just(cached.jwt());
 		}
-		return this.delegate.decode(token).doOnNext((jwt) -> this.tokens.put(token, jwt));
+		return this.delegate.decode(token).doOnNext((jwt) -> this.tokens.put(token, new Validated(jwt)));
+	}
+
+	/**
+	 * Return a token this decoder validated before, if it is still valid now: its
+	 * {@code exp} and {@code nbf} are checked again against the clock, with the same
+	 * skew, on every call, whatever the cache's own expiry.
+	 * @param token the compact token
+	 * @return the validated token, or {@code null} when it is not cached or no longer
+	 * valid (decode it to find out why)
+	 */
+	public @Nullable Validated validated(String token) {
+		Validated cached = this.tokens.getIfPresent(token);
+		if (cached == null) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		Instant expiresAt = cached.jwt().getExpiresAt();
+		if (expiresAt != null && !now.isBefore(expiresAt.plus(this.clockSkew))) {
+			return null;
+		}
+		Instant notBefore = cached.jwt().getNotBefore();
+		if (notBefore != null && now.isBefore(notBefore.minus(this.clockSkew))) {
+			return null;
+		}
+		return cached;
 	}
 
 	/**
 	 * Return the cache, for metrics.
 	 * @return the cache of validated tokens
 	 */
-	public Cache<String, Jwt> cache() {
+	public Cache<String, ?> cache() {
 		return this.tokens;
 	}
 
-	private static final class UntilExpiry implements Expiry<String, Jwt> {
+	/**
+	 * A validated token, and what the edge made of it.
+	 */
+	public static final class Validated {
+
+		private final Jwt jwt;
+
+		private volatile @Nullable Object authentication;
+
+		Validated(Jwt jwt) {
+			this.jwt = jwt;
+		}
+
+		/**
+		 * Return the token.
+		 * @return the validated token
+		 */
+		public Jwt jwt() {
+			return this.jwt;
+		}
+
+		/**
+		 * Return what was made of the token the first time, or make it.
+		 * @param <T> its type
+		 * @param type its type
+		 * @param conversion makes it
+		 * @return what the token converts to, {@code null} when it converts to nothing
+		 */
+		public <T> @Nullable T converted(Class<T> type, Function<Jwt, @Nullable T> conversion) {
+			Object current = this.authentication;
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+			T made = conversion.apply(this.jwt);
+			this.authentication = made;
+			return made;
+		}
+
+	}
+
+	private static final class UntilExpiry implements Expiry<String, Validated> {
 
 		private final long ttlNanos;
 
@@ -85,8 +158,8 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 		}
 
 		@Override
-		public long expireAfterCreate(String key, Jwt jwt, long currentTime) {
-			Instant expiresAt = jwt.getExpiresAt();
+		public long expireAfterCreate(String key, Validated validated, long currentTime) {
+			Instant expiresAt = validated.jwt().getExpiresAt();
 			if (expiresAt == null) {
 				return this.ttlNanos;
 			}
@@ -95,12 +168,12 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 		}
 
 		@Override
-		public long expireAfterUpdate(String key, Jwt jwt, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, jwt, currentTime);
+		public long expireAfterUpdate(String key, Validated validated, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, validated, currentTime);
 		}
 
 		@Override
-		public long expireAfterRead(String key, Jwt jwt, long currentTime, long currentDuration) {
+		public long expireAfterRead(String key, Validated validated, long currentTime, long currentDuration) {
 			return currentDuration;
 		}
 

@@ -43,6 +43,17 @@ public class EdgeJwtAuthenticationConverter implements Converter<Jwt, Mono<Abstr
 	}
 
 	/**
+	 * Map a validated token without a publisher.
+	 * @param jwt the token
+	 * @return the authentication, or {@code null} when tokens of its kind are not
+	 * accepted here
+	 */
+	public @Nullable EdgeAuthentication authentication(Jwt jwt) {
+		EdgePrincipal principal = principal(jwt);
+		return this.acceptedKinds.contains(principal.kind()) ? new EdgeAuthentication(principal) : null;
+	}
+
+	/**
 	 * Build the principal of a token.
 	 * @param jwt the token
 	 * @return the principal

@@ -68,6 +68,13 @@ public final class EdgeJwtAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	FastJwtAuthenticator edgeFastJwtAuthenticator(ReactiveJwtDecoder decoder,
+			EdgeJwtAuthenticationConverter converter) {
+		return new FastJwtAuthenticator(decoder, converter);
+	}
+
+	@Bean
 	EdgeSecurityCustomizer edgeJwtSecurityCustomizer(ReactiveJwtDecoder decoder,
 			EdgeJwtAuthenticationConverter converter, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied) {
