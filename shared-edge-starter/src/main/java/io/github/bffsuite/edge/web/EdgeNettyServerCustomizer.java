@@ -1,6 +1,10 @@
 package io.github.bffsuite.edge.web;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -34,10 +38,20 @@ public class EdgeNettyServerCustomizer implements WebServerFactoryCustomizer<Net
 			// (server.netty.max-initial-line-length, validate-headers, ...) so that only
 			// the header size changes
 			HttpRequestDecoderSpec current = server.configuration().decoder();
-			return server.httpRequestDecoder((decoder) -> copy(current, decoder).maxHeaderSize(maxHeaderSize))
-				.idleTimeout(this.limits.getIdleTimeout())
-				.readTimeout(this.limits.getReadTimeout());
+			HttpServer configured = server
+				.httpRequestDecoder((decoder) -> copy(current, decoder).maxHeaderSize(maxHeaderSize));
+			// zero switches a timeout off (each adds a pipeline handler and a scheduled
+			// task per request; docs/benchmarks.md measures them)
+			if (isSet(this.limits.getIdleTimeout())) {
+				configured = configured.idleTimeout(this.limits.getIdleTimeout());
+			}
+			return isSet(this.limits.getReadTimeout()) ? configured.readTimeout(this.limits.getReadTimeout())
+					: configured;
 		});
+	}
+
+	private static boolean isSet(@Nullable Duration timeout) {
+		return timeout != null && !timeout.isZero() && !timeout.isNegative();
 	}
 
 	private static HttpRequestDecoderSpec copy(HttpRequestDecoderSpec from, HttpRequestDecoderSpec to) {

@@ -96,12 +96,13 @@ public class EdgeWebProperties {
 		private DataSize serverMaxHeaderSize = DataSize.ofKilobytes(64);
 
 		/**
-		 * Time after which an idle client connection is closed.
+		 * Time after which an idle client connection is closed; zero for never.
 		 */
 		private Duration idleTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * Longest time without reading data from a client while a request is received.
+		 * Longest time without reading data from a client while a request is received;
+		 * zero for no limit.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(30);
 
