@@ -24,8 +24,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * resource server as a team that tunes Spring Security would set it up. Validated tokens
  * are remembered until they expire (bounded, time claims checked on every hit), and the
  * chain is the shortest {@link ServerHttpSecurity} builds for a bearer-token API:
- * stateless, no request cache, CSRF, form or basic login, no security observations. It
- * is the honest "Spring Security, tuned" peer of the edge's fast path.
+ * stateless, no request cache, CSRF, form or basic login, no security observations. It is
+ * the honest "Spring Security, tuned" peer of the edge's fast path.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bench.jwt.cached", havingValue = "true")
