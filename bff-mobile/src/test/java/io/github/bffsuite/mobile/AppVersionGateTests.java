@@ -1,7 +1,9 @@
 package io.github.bffsuite.mobile;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,36 @@ class AppVersionGateTests extends MobileGatewayTestSupport {
 			.jsonPath("$.requestId")
 			.exists();
 		assertThat(backends.requests()).isEmpty();
+	}
+
+	@Test
+	void theGateHoldsOnTheEdgeFastPath(@Autowired MeterRegistry registry) {
+		// the gate stands between the edge's first filters and its security chain: on the
+		// fast path (a token already validated) it still runs, before the caller is known
+		String token = token("u-001", "acme");
+		double before = registry.get("edge.fastpath.requests").tag("path", "fast").counter().count();
+		for (int i = 0; i < 3; i++) {
+			this.client.get()
+				.uri("/mobile/v1/products/p-0001")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.header("X-App-Version", "Android/5.1.3")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("Deprecation", "@1788220800");
+			this.client.get()
+				.uri("/mobile/v1/products/p-0001")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.header("X-App-Version", "ios/4.9.12")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://bff-suite.dev/problems/app-update-required");
+		}
+		assertThat(registry.get("edge.fastpath.requests").tag("path", "fast").counter().count() - before).isEqualTo(5);
 	}
 
 	@Test

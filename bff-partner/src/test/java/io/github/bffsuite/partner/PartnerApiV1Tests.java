@@ -2,8 +2,10 @@ package io.github.bffsuite.partner;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
@@ -43,6 +45,23 @@ class PartnerApiV1Tests extends PartnerGatewayTestSupport {
 			.isEqualTo("cDAwMDI");
 		assertThat(backend.requests().get(0).get(":uri")).isEqualTo("/products?category=books&limit=2");
 		assertThat(backend.requests().get(0).get("x-tenant-id")).isEqualTo("acme");
+	}
+
+	@Test
+	void anApiKeyHeldInMemoryTakesTheEdgeFastPath(@Autowired MeterRegistry registry) {
+		// keys of the memory store are all in memory: every request of a valid key takes
+		// the edge's fused fast path, its checks (revocation, expiry, allowlist) run
+		// again
+		double before = registry.get("edge.fastpath.requests").tag("path", "fast").counter().count();
+		for (int i = 0; i < 3; i++) {
+			this.client.get()
+				.uri("/partner/v1/products/p-0002")
+				.header("X-API-Key", ACME_DEV_KEY)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		assertThat(registry.get("edge.fastpath.requests").tag("path", "fast").counter().count() - before).isEqualTo(3);
 	}
 
 	@Test

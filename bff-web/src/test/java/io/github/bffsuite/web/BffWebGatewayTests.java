@@ -1,15 +1,19 @@
 package io.github.bffsuite.web;
 
+import io.github.bffsuite.edge.security.EdgeFastPathInstaller;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +42,9 @@ class BffWebGatewayTests {
 	@LocalManagementPort
 	int managementPort;
 
+	@Autowired
+	ApplicationContext context;
+
 	WebTestClient client;
 
 	@DynamicPropertySource
@@ -58,6 +65,34 @@ class BffWebGatewayTests {
 
 	String userToken(String scope) {
 		return keys.token().audience("bff-web").claim("scope", scope).claim("client_id", "web-app").build();
+	}
+
+	@Test
+	void aKnownTokenTakesTheEdgeFastPathWithIdentity() {
+		// the edge's fused fast path is on for bff-web's routes: the first request
+		// validates the token through the security chain, the next ones take the fast
+		// path
+		String token = userToken("products:read");
+		double before = fastPathRequests();
+		for (int i = 0; i < 3; i++) {
+			this.client.get()
+				.uri("/api/products/p-0001")
+				.headers((h) -> h.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isOk();
+			assertThat(backend.last().header("X-User-ID")).containsExactly("u-001");
+		}
+		assertThat(fastPathRequests() - before).isEqualTo(2);
+		assertThat(this.context.getBean(EdgeFastPathInstaller.class).installed()).hasSize(1);
+	}
+
+	double fastPathRequests() {
+		return this.context.getBean(MeterRegistry.class)
+			.get("edge.fastpath.requests")
+			.tag("path", "fast")
+			.counter()
+			.count();
 	}
 
 	@Test

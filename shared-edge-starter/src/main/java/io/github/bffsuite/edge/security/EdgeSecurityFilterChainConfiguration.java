@@ -72,8 +72,6 @@ class EdgeSecurityFilterChainConfiguration {
 				ObjectProvider<SecurityWebFilterChain> chains, ObjectProvider<ServerWebExchangeFirewall> firewall,
 				ObjectProvider<EdgeFastAuthenticator> authenticators, EdgeAuthorizationManager authorization,
 				ProblemAccessDeniedHandler accessDenied, ObjectProvider<MeterRegistry> registry) {
-			System.err.println(
-					"CHAINS " + java.util.Arrays.toString(context.getBeanNamesForType(SecurityWebFilterChain.class)));
 			SecurityWebFilterChain edge = context.containsBean("edgeSecurityWebFilterChain")
 					? context.getBean("edgeSecurityWebFilterChain", SecurityWebFilterChain.class) : null;
 			return new EdgeFastPathInstaller(context, chains.orderedStream().toList(), edge, firewall.getIfUnique(),
