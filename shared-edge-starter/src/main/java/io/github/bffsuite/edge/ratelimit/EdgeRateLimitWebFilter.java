@@ -53,10 +53,8 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
-				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
-		if (binding == null || binding.policies.isEmpty()) {
+		Binding binding = applicable(exchange);
+		if (binding == null) {
 			return chain.filter(exchange);
 		}
 		return this.limiter.limit(exchange, binding.policies, binding.cost,
@@ -72,14 +70,22 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 	 * @return completion
 	 */
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, @Nullable EdgePrincipal principal) {
-		ServerHttpRequest request = exchange.getRequest();
-		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
-				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
-		if (binding == null || binding.policies.isEmpty()) {
+		Binding binding = applicable(exchange);
+		if (binding == null) {
 			return chain.filter(exchange);
 		}
 		return this.limiter.limit(exchange, binding.policies, binding.cost,
 				binding.matcher.pattern().getPatternString(), principal, () -> chain.filter(exchange));
+	}
+
+	/**
+	 * The binding whose policies apply to a request, or {@code null} for none.
+	 */
+	private @Nullable Binding applicable(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		Binding binding = (this.bindings.isEmpty() || CorsUtils.isPreFlightRequest(request)
+				|| isOtherContext(exchange.getApplicationContext())) ? null : match(request);
+		return (binding == null || binding.policies.isEmpty()) ? null : binding;
 	}
 
 	private boolean isOtherContext(@Nullable ApplicationContext context) {
