@@ -249,6 +249,108 @@ abstract class PartnerApiKeyContract extends PartnerGatewayTestSupport {
 		get("/partner/v2/orders", local).expectStatus().isOk();
 	}
 
+	@Test
+	void rotationsNeitherAddKeysPastTheLimitNorKeepAChainsOldestKey() {
+		// a tenant of its own, at its limit of 20 keys
+		String tenant = "rotor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String admin = adminToken(tenant);
+		Map<?, ?> first = create(admin, "{\"name\":\"chain\",\"scopes\":[\"orders:read\"]}");
+		for (int i = 1; i < 20; i++) {
+			create(admin, "{\"name\":\"filler\",\"scopes\":[\"orders:read\"]}");
+		}
+		tooMany(admin);
+		List<Map<?, ?>> chain = new java.util.ArrayList<>(List.of(first));
+		for (int i = 0; i < 3; i++) {
+			chain.add(rotate(admin, chain.get(chain.size() - 1), "P7D"));
+		}
+		// a chain keeps one key in its grace period: the latest rotation ended the
+		// earlier ones
+		get("/partner/v2/orders", (String) chain.get(0).get("key")).expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("expired");
+		get("/partner/v2/orders", (String) chain.get(1).get("key")).expectStatus().isUnauthorized();
+		get("/partner/v2/orders", (String) chain.get(2).get("key")).expectStatus().isOk();
+		get("/partner/v2/orders", (String) chain.get(3).get("key")).expectStatus().isOk();
+		List<?> active = list(admin).stream()
+			.filter((key) -> "active".equals(((Map<?, ?>) key).get("status")))
+			.toList();
+		assertThat(active).hasSize(21);
+		Object clientId = ((Map<?, ?>) first.get("details")).get("id");
+		assertThat(active.stream().filter((key) -> clientId.equals(((Map<?, ?>) key).get("clientId")))).hasSize(2);
+		tooMany(admin);
+	}
+
+	@Test
+	void aGracePeriodEndsWhenItSaysToTheMillisecond() {
+		String admin = adminToken("acme");
+		Map<?, ?> created = create(admin, "{\"name\":\"graceful\",\"scopes\":[\"orders:read\"]}");
+		java.time.Instant before = java.time.Instant.now();
+		rotate(admin, created, "PT5S");
+		Object id = ((Map<?, ?>) created.get("details")).get("id");
+		Map<?, ?> old = list(admin).stream()
+			.filter((key) -> id.equals(((Map<?, ?>) key).get("id")))
+			.findFirst()
+			.orElseThrow();
+		java.time.Instant expiresAt = java.time.Instant.parse((String) old.get("expiresAt"));
+		assertThat(java.time.Duration.between(before, expiresAt))
+			.isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(5))
+			.isLessThan(java.time.Duration.ofSeconds(60));
+	}
+
+	@Test
+	void listsAConfiguredKeyWithItsMaskedHintAndCreationDate() {
+		Map<?, ?> dev = list(adminToken("acme")).stream()
+			.filter((key) -> "acme-dev".equals(((Map<?, ?>) key).get("id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dev.get("hint")).isEqualTo("bffk_test_acme_pVHR\u2026fuyj");
+		assertThat(dev.get("createdAt")).isEqualTo("2026-11-01T00:00:00Z");
+		assertThat(dev.get("clientId")).isEqualTo("acme-dev");
+	}
+
+	List<Map<?, ?>> list(String admin) {
+		Map<?, ?> page = this.client.get()
+			.uri("/partner/admin/keys")
+			.headers((h) -> h.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return ((List<?>) page.get("data")).stream().<Map<?, ?>>map((key) -> (Map<?, ?>) key).toList();
+	}
+
+	void tooMany(String admin) {
+		this.client.post()
+			.uri("/partner/admin/keys")
+			.headers((h) -> h.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"one too many\",\"scopes\":[\"orders:read\"]}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/key-limit-reached");
+	}
+
+	Map<?, ?> rotate(String admin, Map<?, ?> created, String grace) {
+		return this.client.post()
+			.uri("/partner/admin/keys/" + ((Map<?, ?>) created.get("details")).get("id") + "/rotate")
+			.headers((h) -> h.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"gracePeriod\":\"" + grace + "\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	static String adminToken(String tenant) {
 		return partnerToken(tenant, "keys:admin orders:read");
 	}

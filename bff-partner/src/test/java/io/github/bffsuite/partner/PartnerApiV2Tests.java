@@ -120,4 +120,47 @@ class PartnerApiV2Tests extends PartnerGatewayTestSupport {
 		assertThat(backend.requests()).isEmpty();
 	}
 
+	@Test
+	void bodiesThatCannotBeReadAnswerAProblemWithTheRequestId() {
+		Map<String, String> bodies = new LinkedHashMap<>();
+		bodies.put("not json at all", "body");
+		bodies.put("{\"items\":\"not a list\"}", "items");
+		bodies.forEach((body, field) -> this.client.post()
+			.uri("/partner/v2/orders")
+			.header("Authorization", "Bearer " + partnerToken("acme", "orders:write"))
+			.header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+			.header("X-Request-Id", "req-body-" + field)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/validation-failed")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field)
+			.jsonPath("$.requestId")
+			.isEqualTo("req-body-" + field));
+	}
+
+	@Test
+	void thePublicPortHasNoActuatorEndpoints() {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/info",
+				"/actuator/prometheus" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://bff-suite.dev/problems/not-found");
+		}
+	}
+
 }

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"edge.rate-limit.policies.basic-burst.refill-tokens=3",
 				"edge.rate-limit.policies.basic-burst.refill-period=60s",
 				"edge.rate-limit.policies.basic-daily.quotas[0].limit=100",
-				"edge.rate-limit.policies.pro-daily.quotas[0].limit=2" })
+				"edge.rate-limit.policies.pro-daily.quotas[0].limit=2", "edge.partner.tenants.umbrella.plan=team",
+				"edge.rate-limit.policies.team-daily.quotas[0].limit=5" })
 class PartnerQuotaRedisTests extends PartnerQuotaContract {
 
 	@DynamicPropertySource

@@ -155,7 +155,10 @@ public class PartnerProperties {
 		private List<String> grantableScopes = new ArrayList<>(List.of("products:read", "orders:read", "orders:write"));
 
 		/**
-		 * Most keys, revoked ones excluded, a tenant may hold.
+		 * Most active keys a tenant may hold. A key in its rotation grace period counts
+		 * with its successor as one, and each key has at most one predecessor in grace
+		 * (rotating again ends the earlier grace at once), so a tenant holds at most
+		 * twice this many accepted secrets, and only while rotating.
 		 */
 		private int maxPerTenant = 20;
 

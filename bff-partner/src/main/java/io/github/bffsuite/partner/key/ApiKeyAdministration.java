@@ -83,12 +83,15 @@ public class ApiKeyAdministration {
 		violations.require(request.expiresAt() == null || request.expiresAt().isAfter(now), "expiresAt",
 				"must be in the future");
 		violations.throwIfAny();
-		return active(tenant).count().flatMap((count) -> {
-			if (count >= this.properties.getKeys().getMaxPerTenant()) {
-				return Mono.error(EdgeProblems.exception(HttpStatus.CONFLICT, "key-limit-reached", "Tenant " + tenant
-						+ " already has " + count + " active keys; revoke one before making another"));
+		return clients(tenant).flatMap((count) -> {
+			int max = this.properties.getKeys().getMaxPerTenant();
+			if (count >= max) {
+				return Mono.error(EdgeProblems.exception(HttpStatus.CONFLICT, "key-limit-reached",
+						"Tenant " + tenant + " already has " + count + " of its " + max
+								+ " active keys; revoke one before making another (a key in its rotation grace "
+								+ "period counts with its successor as one)"));
 			}
-			return issue(tenant, name, plan(tenant), scopes, allowedIps, request.expiresAt(), now);
+			return issue(tenant, name, plan(tenant), scopes, allowedIps, request.expiresAt(), null, now);
 		});
 	}
 
@@ -138,18 +141,26 @@ public class ApiKeyAdministration {
 				oldExpiry = old.expiresAt();
 			}
 			ApiKeyRecord retiring = old.withExpiresAt(oldExpiry);
-			return issue(tenant, old.name(), old.plan(), old.scopes(), old.allowedIps(), old.expiresAt(), now)
-				.flatMap((created) -> this.store.save(retiring).thenReturn(created));
+			// a chain keeps one key in grace at most: rotating again ends the grace of
+			// the key before, so that rotations never add keys to a tenant
+			Flux<ApiKeyRecord> endedGraces = active(tenant).filter((record) -> !record.id().equals(old.id())
+					&& record.clientId().equals(old.clientId()) && record.expiresAt() != null);
+			return issue(tenant, old.name(), old.plan(), old.scopes(), old.allowedIps(), old.expiresAt(),
+					old.clientId(), now)
+				.flatMap((created) -> this.store.save(retiring)
+					.thenMany(endedGraces.concatMap((record) -> this.store.save(record.withExpiresAt(now))))
+					.then(Mono.just(created)));
 		});
 	}
 
 	private Mono<CreatedApiKey> issue(String tenant, String name, String plan, Set<String> scopes,
-			List<String> allowedIps, @Nullable Instant expiresAt, Instant now) {
+			List<String> allowedIps, @Nullable Instant expiresAt, @Nullable String clientId, Instant now) {
 		String key = ApiKeyFormat.generate(this.properties.getKeys().getEnvironment(), tenant);
-		byte[] id = new byte[8];
-		random.nextBytes(id);
-		ApiKeyRecord record = new ApiKeyRecord("k-" + HexFormat.of().formatHex(id), this.hasher.hash(key), tenant, plan,
-				scopes, expiresAt, false, name, ApiKeyFormat.hint(key), now, null, allowedIps);
+		byte[] bytes = new byte[8];
+		random.nextBytes(bytes);
+		String id = "k-" + HexFormat.of().formatHex(bytes);
+		ApiKeyRecord record = new ApiKeyRecord(id, this.hasher.hash(key), tenant, plan, scopes, expiresAt, false, name,
+				ApiKeyFormat.hint(key), now, null, allowedIps, (clientId != null) ? clientId : id);
 		return this.store.save(record).thenReturn(new CreatedApiKey(key, ApiKeyView.of(record, now)));
 	}
 
@@ -159,6 +170,14 @@ public class ApiKeyAdministration {
 			.next()
 			.switchIfEmpty(Mono
 				.error(() -> EdgeProblems.exception(HttpStatus.NOT_FOUND, "not-found", "Key " + id + " not found")));
+	}
+
+	/**
+	 * Count the clients a tenant's active keys authenticate: a key and its successor in
+	 * its rotation grace period are one.
+	 */
+	private Mono<Long> clients(String tenant) {
+		return active(tenant).map(ApiKeyRecord::clientId).distinct().count();
 	}
 
 	private Flux<ApiKeyRecord> active(String tenant) {
@@ -215,7 +234,8 @@ public class ApiKeyAdministration {
 	}
 
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		// to the millisecond: a grace period ends when it says, not up to a second early
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

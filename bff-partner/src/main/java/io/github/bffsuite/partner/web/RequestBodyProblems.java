@@ -2,12 +2,15 @@ package io.github.bffsuite.partner.web;
 
 import java.util.List;
 
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.edge.web.RequestIdWebFilter;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -18,7 +21,18 @@ import org.springframework.web.server.ServerWebInputException;
 public class RequestBodyProblems {
 
 	@ExceptionHandler(ServerWebInputException.class)
-	ErrorResponseException unreadable(ServerWebInputException ex) {
+	ErrorResponseException unreadable(ServerWebInputException ex, ServerWebExchange exchange) {
+		ErrorResponseException problem = problem(ex);
+		// answered here rather than by the edge's exception handler, so the request id is
+		// added here: every problem body carries one
+		String requestId = RequestIdWebFilter.requestId(exchange);
+		if (requestId != null) {
+			problem.getBody().setProperty(EdgeProblems.REQUEST_ID, requestId);
+		}
+		return problem;
+	}
+
+	private static ErrorResponseException problem(ServerWebInputException ex) {
 		JacksonException jackson = find(ex, JacksonException.class);
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			return Violations.exception(List.of(new Violations.FieldError(path(jackson), "has the wrong type")));

@@ -123,8 +123,8 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 			throw new InvalidApiKeyException("The API key may not be used from this address", "address-not-allowed");
 		}
 		touch(record, now);
-		return new EdgeAuthentication(new EdgePrincipal(EdgePrincipal.Kind.API_KEY, null, record.tenant(), record.id(),
-				record.scopes(), Set.of(), record.plan()));
+		return new EdgeAuthentication(new EdgePrincipal(EdgePrincipal.Kind.API_KEY, null, record.tenant(),
+				record.clientId(), record.scopes(), Set.of(), record.plan()));
 	}
 
 	private boolean allowed(ApiKeyRecord record, @Nullable String address) {

@@ -23,14 +23,39 @@ import org.jspecify.annotations.Nullable;
  * @param lastUsedAt when it was last accepted (recorded at most about once a minute), or
  * {@code null}
  * @param allowedIps addresses or CIDR ranges the key may be used from; any when empty
+ * @param clientId the client the key authenticates, which quotas count against and which
+ * services see as the client id: the id of the first key of its rotation chain, so that a
+ * key and its successors share one identity and one set of counters, as an OAuth2
+ * client's id outlives the rotation of its secret
  */
 public record ApiKeyRecord(String id, String hash, String tenant, String plan, Set<String> scopes,
 		@Nullable Instant expiresAt, boolean revoked, String name, String hint, @Nullable Instant createdAt,
-		@Nullable Instant lastUsedAt, List<String> allowedIps) {
+		@Nullable Instant lastUsedAt, List<String> allowedIps, String clientId) {
 
 	public ApiKeyRecord {
 		scopes = Set.copyOf(scopes);
 		allowedIps = List.copyOf(allowedIps);
+	}
+
+	/**
+	 * A record of a key that starts its own rotation chain: its client id is its id.
+	 * @param id the key id
+	 * @param hash the hex hash
+	 * @param tenant the tenant
+	 * @param plan the plan
+	 * @param scopes the scopes
+	 * @param expiresAt the expiry, or {@code null}
+	 * @param revoked whether it is revoked
+	 * @param name the name its owner gave it
+	 * @param hint the masked key
+	 * @param createdAt when it was made, or {@code null}
+	 * @param lastUsedAt when it was last accepted, or {@code null}
+	 * @param allowedIps the address allowlist; any when empty
+	 */
+	public ApiKeyRecord(String id, String hash, String tenant, String plan, Set<String> scopes,
+			@Nullable Instant expiresAt, boolean revoked, String name, String hint, @Nullable Instant createdAt,
+			@Nullable Instant lastUsedAt, List<String> allowedIps) {
+		this(id, hash, tenant, plan, scopes, expiresAt, revoked, name, hint, createdAt, lastUsedAt, allowedIps, id);
 	}
 
 	/**
@@ -54,7 +79,7 @@ public record ApiKeyRecord(String id, String hash, String tenant, String plan, S
 	 */
 	public ApiKeyRecord revoke() {
 		return new ApiKeyRecord(this.id, this.hash, this.tenant, this.plan, this.scopes, this.expiresAt, true,
-				this.name, this.hint, this.createdAt, this.lastUsedAt, this.allowedIps);
+				this.name, this.hint, this.createdAt, this.lastUsedAt, this.allowedIps, this.clientId);
 	}
 
 	/**
@@ -64,7 +89,7 @@ public record ApiKeyRecord(String id, String hash, String tenant, String plan, S
 	 */
 	public ApiKeyRecord withExpiresAt(@Nullable Instant expiresAt) {
 		return new ApiKeyRecord(this.id, this.hash, this.tenant, this.plan, this.scopes, expiresAt, this.revoked,
-				this.name, this.hint, this.createdAt, this.lastUsedAt, this.allowedIps);
+				this.name, this.hint, this.createdAt, this.lastUsedAt, this.allowedIps, this.clientId);
 	}
 
 	/**
@@ -74,7 +99,7 @@ public record ApiKeyRecord(String id, String hash, String tenant, String plan, S
 	 */
 	public ApiKeyRecord withLastUsedAt(Instant lastUsedAt) {
 		return new ApiKeyRecord(this.id, this.hash, this.tenant, this.plan, this.scopes, this.expiresAt, this.revoked,
-				this.name, this.hint, this.createdAt, lastUsedAt, this.allowedIps);
+				this.name, this.hint, this.createdAt, lastUsedAt, this.allowedIps, this.clientId);
 	}
 
 	/**

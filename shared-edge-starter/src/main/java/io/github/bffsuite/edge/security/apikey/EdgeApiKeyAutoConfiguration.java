@@ -105,7 +105,8 @@ public final class EdgeApiKeyAutoConfiguration {
 		for (Map.Entry<String, EdgeApiKeyProperties.KeyDefinition> entry : apiKey.getKeys().entrySet()) {
 			EdgeApiKeyProperties.KeyDefinition key = entry.getValue();
 			records.add(new ApiKeyRecord(entry.getKey(), key.getHash().toLowerCase(Locale.ROOT), key.getTenant(),
-					key.getPlan(), key.getScopes(), key.getExpiresAt(), key.isRevoked(), entry.getKey(), "", null, null,
+					key.getPlan(), key.getScopes(), key.getExpiresAt(), key.isRevoked(), entry.getKey(),
+					key.getHint().contains("\u2026") ? key.getHint() : "", key.getCreatedAt(), null,
 					key.getAllowedIps()));
 		}
 		return records;

@@ -223,6 +223,19 @@ public class EdgeApiKeyProperties {
 		 */
 		private List<String> allowedIps = new ArrayList<>();
 
+		/**
+		 * The key's masked form that admins see in key listings, such as
+		 * bffk_test_acme_pVHR…fuyj: the first 4 and last 4 characters of its random part.
+		 * A value without the ellipsis is ignored, so that a full key pasted here is
+		 * never shown.
+		 */
+		private String hint = "";
+
+		/**
+		 * When the key was made, shown in key listings.
+		 */
+		private @Nullable Instant createdAt;
+
 		public String getHash() {
 			return this.hash;
 		}
@@ -277,6 +290,22 @@ public class EdgeApiKeyProperties {
 
 		public void setAllowedIps(List<String> allowedIps) {
 			this.allowedIps = allowedIps;
+		}
+
+		public String getHint() {
+			return this.hint;
+		}
+
+		public void setHint(String hint) {
+			this.hint = hint;
+		}
+
+		public @Nullable Instant getCreatedAt() {
+			return this.createdAt;
+		}
+
+		public void setCreatedAt(@Nullable Instant createdAt) {
+			this.createdAt = createdAt;
 		}
 
 	}

@@ -102,6 +102,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 		fields.put("createdAt", instant(record.createdAt()));
 		fields.put("lastUsedAt", instant(record.lastUsedAt()));
 		fields.put("allowedIps", String.join(" ", record.allowedIps()));
+		fields.put("clientId", record.clientId());
 		return this.redis.opsForHash()
 			.putAll(key(record.hash()), fields)
 			.then(this.redis.opsForSet().add(tenantKey(record.tenant()), record.hash()))
@@ -157,7 +158,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 				Set.copyOf(words(fields.get("scopes"))), instant(fields.get("expiresAt")),
 				Boolean.parseBoolean(fields.get("revoked")), fields.getOrDefault("name", id),
 				fields.getOrDefault("hint", ""), instant(fields.get("createdAt")), instant(fields.get("lastUsedAt")),
-				words(fields.get("allowedIps")));
+				words(fields.get("allowedIps")), fields.getOrDefault("clientId", id));
 	}
 
 	private static List<String> words(@Nullable String value) {
