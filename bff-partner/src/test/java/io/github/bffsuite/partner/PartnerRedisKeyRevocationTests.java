@@ -1,8 +1,14 @@
 package io.github.bffsuite.partner;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.RedisTestServer;
@@ -20,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two bff-partner instances with the redis profile sharing one real Redis: a key made
- * through one works on the other, and revoking it on one is refused by the other within
- * one second.
+ * through one works on the other, revoking it on one is refused by the other within one
+ * second, and a tenant-wide daily quota holds exactly across both under concurrent calls
+ * from many keys.
  */
 class PartnerRedisKeyRevocationTests {
 
@@ -33,6 +40,8 @@ class PartnerRedisKeyRevocationTests {
 	static ConfigurableApplicationContext first;
 
 	static ConfigurableApplicationContext second;
+
+	static final int TEAM_DAILY = 25;
 
 	@BeforeAll
 	static void startTwoInstances() {
@@ -55,7 +64,9 @@ class PartnerRedisKeyRevocationTests {
 					"--edge.downstream.services.user-service.base-url=" + backend.url(),
 					"--edge.security.api-key.redis-key-prefix=edge:apikey:" + run,
 					"--edge.rate-limit.redis.key-prefix=edge:rl:" + run,
-					"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run);
+					"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run,
+					"--edge.partner.tenants.umbrella.plan=team",
+					"--edge.rate-limit.policies.team-daily.quotas[0].limit=" + TEAM_DAILY);
 	}
 
 	@Test
@@ -95,6 +106,46 @@ class PartnerRedisKeyRevocationTests {
 		assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(1));
 		assertThat(call(first, key)).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aTenantWideQuotaHoldsExactlyAcrossInstancesKeysAndRotations() throws Exception {
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ConfigurableApplicationContext instance = (i % 2 == 0) ? first : second;
+			Map<?, ?> created = client(instance).post()
+				.uri("/partner/admin/keys")
+				.headers((h) -> h.setBearerAuth(PartnerQuotaContract.admin("umbrella")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"name\":\"team\",\"scopes\":[\"orders:read\"]}")
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			keys.add((String) created.get("key"));
+		}
+		// 8 callers, 10 calls each, over 4 keys and both instances at once
+		ExecutorService callers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 80; i++) {
+				ConfigurableApplicationContext instance = (i % 2 == 0) ? first : second;
+				String key = keys.get(i % keys.size());
+				calls.add(callers.submit(() -> call(instance, key).value()));
+			}
+			int allowed = 0;
+			for (Future<Integer> call : calls) {
+				int status = call.get(60, TimeUnit.SECONDS);
+				assertThat(status).isIn(200, 429);
+				allowed += (status == 200) ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(TEAM_DAILY);
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test
