@@ -35,9 +35,10 @@ class PartnerOpenApiTests extends PartnerGatewayTestSupport {
 		this.handlerMapping.getHandlerMethods().forEach((info, handler) -> {
 			for (var pattern : info.getPatternsCondition().getPatterns()) {
 				if (pattern.getPatternString().startsWith("/partner/")) {
-					info.getMethodsCondition()
-						.getMethods()
-						.forEach((method) -> routes.add(method.name() + " " + pattern.getPatternString()));
+					// a mapping per version answers under that version's literal path
+					String path = pattern.getPatternString()
+						.replace("{version}", String.valueOf(info.getVersionCondition().getVersion()));
+					info.getMethodsCondition().getMethods().forEach((method) -> routes.add(method.name() + " " + path));
 				}
 			}
 		});

@@ -27,11 +27,14 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.filters.OpenApiMethodFilter;
 import org.springdoc.core.models.GroupedOpenApi;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The partner API's OpenAPI documents, one per version plus one for key administration:
@@ -57,12 +60,34 @@ class PartnerOpenApiConfiguration {
 			"A rate limit policy is exhausted (type quota-exceeded, violated-policies names it); wait Retry-After "
 					+ "seconds");
 
+	/**
+	 * The mappings of resources whose answer differs by version, such as
+	 * {@code /partner/v{version}/orders} with {@code version = "1"}: springdoc writes
+	 * them with the version's literal path, {@code /partner/v1/orders}.
+	 */
+	private static final String VERSIONED_PATHS = "/partner/v{version}/**";
+
+	/**
+	 * Keep the operations of one version: those mapped for it, and those mapped for no
+	 * version in particular (their paths name it).
+	 * @param version the version, as the mappings declare it
+	 * @return the filter
+	 */
+	private static OpenApiMethodFilter mappedFor(String version) {
+		return (method) -> {
+			RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+			return mapping == null || mapping.version().isEmpty() || mapping.version().equals(version);
+		};
+	}
+
 	@Bean
 	GroupedOpenApi partnerV1Api(PartnerProperties properties) {
 		return GroupedOpenApi.builder()
 			.group("v1")
 			.displayName("Partner API v1 (deprecated)")
-			.pathsToMatch("/partner/v1/**")
+			.pathsToMatch("/partner/v1/**", VERSIONED_PATHS)
+			.pathsToExclude("/partner/v2/**")
+			.addOpenApiMethodFilter(mappedFor("1"))
 			.addOperationCustomizer(standardResponses(true))
 			.addOpenApiCustomizer(version("1",
 					"Deprecated: use v2. Amounts are decimal numbers in the "
@@ -76,7 +101,9 @@ class PartnerOpenApiConfiguration {
 		return GroupedOpenApi.builder()
 			.group("v2")
 			.displayName("Partner API v2")
-			.pathsToMatch("/partner/v2/**")
+			.pathsToMatch("/partner/v2/**", VERSIONED_PATHS)
+			.pathsToExclude("/partner/v1/**")
+			.addOpenApiMethodFilter(mappedFor("2"))
 			.addOperationCustomizer(standardResponses(false))
 			.addOpenApiCustomizer(version("2",
 					"Money is an amount string with its ISO 4217 currency, times are " + "RFC 3339 in UTC."))

@@ -22,7 +22,12 @@ public record OrderV1(@Schema(example = "o-00042") String id, @Schema(allowableV
 		@Schema(example = "25.98") BigDecimal total, @Schema(example = "1795852800000") long createdAt,
 		@Schema(example = "1795852800000") long updatedAt){
 
-	static OrderV1 of(DownstreamOrder order) {
+	/**
+	 * Return the view of an order in this version.
+	 * @param order the order as order-service answers it
+	 * @return the view
+	 */
+	public static OrderV1 of(DownstreamOrder order) {
 		return new OrderV1(order.id(), order.status(), order.items()
 			.stream()
 			.map((line) -> new Line(line.productId(), line.quantity(), BigDecimal.valueOf(line.unitPriceCents(), 2)))

@@ -18,7 +18,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ProductV1(@Schema(example = "p-0001") String id, String name, String category,
 		@Schema(example = "12.99") BigDecimal price, int stock, String description) {
 
-	static ProductV1 of(DownstreamProduct product) {
+	/**
+	 * Return the view of a product in this version.
+	 * @param product the product as product-service answers it
+	 * @return the view
+	 */
+	public static ProductV1 of(DownstreamProduct product) {
 		return new ProductV1(product.id(), product.name(), product.category(),
 				BigDecimal.valueOf(product.priceCents(), 2), product.stock(), product.description());
 	}

@@ -22,7 +22,13 @@ public record OrderV2(@Schema(example = "o-00042") String id, @Schema(allowableV
 		@Schema(format = "date-time", example = "2026-11-28T09:30:00.123Z") String createdAt,
 		@Schema(format = "date-time", example = "2026-11-28T09:30:00.123Z") String updatedAt){
 
-	static OrderV2 of(DownstreamOrder order, String currency) {
+	/**
+	 * Return the view of an order in this version.
+	 * @param order the order as order-service answers it
+	 * @param currency the catalogue currency
+	 * @return the view
+	 */
+	public static OrderV2 of(DownstreamOrder order, String currency) {
 		return new OrderV2(order.id(), order.status(), order.items()
 			.stream()
 			.map((line) -> new Line(line.productId(), line.quantity(), Money.ofCents(line.unitPriceCents(), currency),

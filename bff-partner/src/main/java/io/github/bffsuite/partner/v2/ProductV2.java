@@ -16,7 +16,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ProductV2(@Schema(example = "p-0001") String id, String name, String category, Money price, int stock,
 		String description) {
 
-	static ProductV2 of(DownstreamProduct product) {
+	/**
+	 * Return the view of a product in this version.
+	 * @param product the product as product-service answers it
+	 * @return the view
+	 */
+	public static ProductV2 of(DownstreamProduct product) {
 		return new ProductV2(product.id(), product.name(), product.category(),
 				Money.ofCents(product.priceCents(), product.currency()), product.stock(), product.description());
 	}
