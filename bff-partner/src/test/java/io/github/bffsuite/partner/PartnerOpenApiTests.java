@@ -99,6 +99,22 @@ class PartnerOpenApiTests extends PartnerGatewayTestSupport {
 			.value((config) -> assertThat(config).contains("/v3/api-docs/v1").contains("/v3/api-docs/v2"));
 	}
 
+	@Test
+	void servesNoAggregateDocumentOfAllGroups() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/not-found")
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
 	Map<?, ?> document(String group) {
 		return this.client.get()
 			.uri("/v3/api-docs/" + group)
