@@ -100,6 +100,42 @@ class PartnerOpenApiTests extends PartnerGatewayTestSupport {
 			.value((config) -> assertThat(config).contains("/v3/api-docs/v1").contains("/v3/api-docs/v2"));
 	}
 
+	@Test
+	void swaggerUiListsOnlyTheGroupsAndOpensOnV2() {
+		Map<?, ?> config = this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		List<?> urls = (List<?>) config.get("urls");
+		assertThat(urls.stream().map((url) -> String.valueOf(((Map<?, ?>) url).get("url"))))
+			.containsExactlyInAnyOrder("/v3/api-docs/v1", "/v3/api-docs/v2", "/v3/api-docs/admin");
+		assertThat(config.containsKey("url")).isFalse();
+		Object primary = config.get("urls.primaryName");
+		assertThat(urls).filteredOn((url) -> ((Map<?, ?>) url).get("name").equals(primary))
+			.singleElement()
+			.satisfies((url) -> assertThat(((Map<?, ?>) url).get("url")).isEqualTo("/v3/api-docs/v2"));
+	}
+
+	@Test
+	void servesNoAggregateDocumentOfAllGroups() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/not-found")
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
 	Map<?, ?> document(String group) {
 		return this.client.get()
 			.uri("/v3/api-docs/" + group)

@@ -1,5 +1,8 @@
 package io.github.bffsuite.web.graphql;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import graphql.introspection.Introspection;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
 import io.github.bffsuite.edge.test.TestKeys;
@@ -73,6 +76,38 @@ class GraphQlProfilesTests {
 				.expectBody()
 				.jsonPath("$.data.__schema.queryType.name")
 				.isEqualTo("Query");
+		}
+
+		@Test
+		void servesGraphiQlWithEveryAssetFromTheGatewayWithoutCredentials() {
+			String page = GatewayTestFixture.client(this.port)
+				.get()
+				.uri("/graphiql?path=/graphql")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			List<String> assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"")
+				.matcher(page)
+				.results()
+				.map((match) -> match.group(1))
+				.toList();
+			assertThat(assets).hasSize(4).allMatch((asset) -> asset.startsWith("/webjars/"));
+			assertThat(page).doesNotContain("https://").doesNotContain("esm.sh").doesNotContain("unpkg");
+			for (String asset : assets) {
+				GatewayTestFixture.client(this.port)
+					.get()
+					.uri(asset)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectHeader()
+					.contentTypeCompatibleWith(asset.endsWith(".css") ? "text/css" : "text/javascript")
+					.expectHeader()
+					.value("Content-Length", (length) -> assertThat(Long.parseLong(length)).isGreaterThan(1000));
+			}
 		}
 
 		@Test

@@ -1,5 +1,8 @@
 package io.github.bffsuite.samples.auth.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,12 +16,26 @@ public class AuthDevProperties {
 	 */
 	private boolean keyRotationEnabled = true;
 
+	/**
+	 * Origins whose pages may call the token endpoint from a browser (CORS), such as a
+	 * gateway's Swagger UI getting a client-credentials token.
+	 */
+	private List<String> corsAllowedOrigins = new ArrayList<>();
+
 	public boolean isKeyRotationEnabled() {
 		return this.keyRotationEnabled;
 	}
 
 	public void setKeyRotationEnabled(boolean keyRotationEnabled) {
 		this.keyRotationEnabled = keyRotationEnabled;
+	}
+
+	public List<String> getCorsAllowedOrigins() {
+		return this.corsAllowedOrigins;
+	}
+
+	public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
+		this.corsAllowedOrigins = corsAllowedOrigins;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.bffsuite.samples.auth.config;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import io.github.bffsuite.samples.auth.token.DefaultScopesClientCredentialsAuthenticationConverter;
@@ -12,6 +14,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,7 +30,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Security filter chains of the issuer: the authorization server endpoints (with OIDC and
@@ -40,13 +49,17 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AuthorizationServerSettings settings,
-			OAuth2TokenGenerator<?> tokenGenerator, RegisteredClientRepository registeredClients) {
+			OAuth2TokenGenerator<?> tokenGenerator, RegisteredClientRepository registeredClients,
+			AuthDevProperties dev) {
 		// not a bean: an AuthenticationProvider bean would switch off the form login's
 		// user store
 		PublicClientRefreshTokenAuthenticationProvider publicClientRefresh = new PublicClientRefreshTokenAuthenticationProvider(
 				registeredClients);
 		http.oauth2AuthorizationServer((authorizationServer) -> {
-			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			// the token endpoint's matcher names POST only; its CORS preflight belongs
+			// here too
+			http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.OPTIONS, settings.getTokenEndpoint())));
 			authorizationServer.oidc(Customizer.withDefaults())
 				.tokenGenerator(tokenGenerator)
 				.tokenEndpoint((tokenEndpoint) -> tokenEndpoint.accessTokenRequestConverters(
@@ -58,11 +71,34 @@ class SecurityConfiguration {
 					// code_verifier
 					.authenticationProviders((providers) -> providers.add(0, publicClientRefresh)));
 		})
+			// a preflight is answered by the CORS filter ahead of authentication; without
+			// it the
+			// browser's OPTIONS got the login redirect
+			.cors((cors) -> cors.configurationSource(tokenEndpointCors(settings, dev)))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
 		return http.build();
+	}
+
+	/**
+	 * Dev-only: the token endpoint answers CORS for {@code auth.dev.cors-allowed-origins}
+	 * (a gateway's Swagger UI posting client credentials from its own origin). No cookies
+	 * are involved, so credentials stay off; every other endpoint gets no CORS headers.
+	 */
+	private static CorsConfigurationSource tokenEndpointCors(AuthorizationServerSettings settings,
+			AuthDevProperties dev) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!dev.getCorsAllowedOrigins().isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(dev.getCorsAllowedOrigins());
+			cors.setAllowedMethods(List.of("POST"));
+			cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-Requested-With"));
+			cors.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration(settings.getTokenEndpoint(), cors);
+		}
+		return source;
 	}
 
 	/**
