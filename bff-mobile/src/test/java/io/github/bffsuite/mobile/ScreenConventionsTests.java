@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
@@ -166,6 +167,65 @@ class ScreenConventionsTests extends MobileGatewayTestSupport {
 			.value(HttpHeaders.VARY, (vary) -> assertThat(vary).contains("Authorization"))
 			.expectBody()
 			.isEmpty();
+	}
+
+	@Test
+	void answersNotModifiedToAStar() {
+		String etag = etag("/mobile/v1/orders");
+		// RFC 9110 13.1.2: "*" matches any current representation, so a GET gets a 304
+		this.client.get()
+			.uri("/mobile/v1/orders")
+			.headers(alice())
+			.header(HttpHeaders.IF_NONE_MATCH, "*")
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+			.expectHeader()
+			.value(HttpHeaders.VARY, (vary) -> assertThat(vary).contains("Authorization"))
+			.expectBody()
+			.isEmpty();
+	}
+
+	@Test
+	void comparesEveryTagOfAListWeakly() {
+		String etag = etag("/mobile/v1/orders");
+		String opaque = etag.substring(2);
+		for (String list : List.of("W/\"a\",W/\"b\", " + etag, "\"x\" ,  " + opaque + " ,\"y\"", opaque + ",W/\"z\"",
+				"W/\"a\", W/\"b\", W/\"c\", " + etag + ", W/\"d\"")) {
+			this.client.get()
+				.uri("/mobile/v1/orders")
+				.headers(alice())
+				.header(HttpHeaders.IF_NONE_MATCH, list)
+				.exchange()
+				.expectStatus()
+				.isNotModified()
+				.expectHeader()
+				.valueEquals(HttpHeaders.ETAG, etag);
+		}
+		this.client.get()
+			.uri("/mobile/v1/orders")
+			.headers(alice())
+			.header(HttpHeaders.IF_NONE_MATCH, "W/\"a\", \"b\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void servesAMalformedIfNoneMatchAsIfItWereAbsent() {
+		for (String malformed : List.of("not-a-tag", "W/", "\"unterminated", ",,,", "W/\"a\" garbage")) {
+			this.client.get()
+				.uri("/mobile/v1/orders")
+				.headers(alice())
+				.header(HttpHeaders.IF_NONE_MATCH, malformed)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
 	}
 
 	@Test
