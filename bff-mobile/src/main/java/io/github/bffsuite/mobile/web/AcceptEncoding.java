@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Picks the content coding of a response from a request's {@code Accept-Encoding} as RFC
  * 9110 12.5.3 asks: {@code q=0} means never, the highest weight wins, ties go to the
  * gateway's own order of preference, {@code *} stands for every coding not listed, and
- * {@code identity} is acceptable unless excluded. Neither Spring nor Netty has such a
- * parser: Netty's {@code HttpContentCompressor} prefers brotli and zstd to any gzip
- * weight and reads {@code q=0} as acceptable.
+ * {@code identity} (no coding) is the answer when no coding is acceptable; it competes
+ * with the codings only when weighted itself or through {@code *}. Neither Spring nor
+ * Netty has such a parser: Netty's {@code HttpContentCompressor} prefers brotli and zstd
+ * to any gzip weight and reads {@code q=0} as acceptable.
  */
 public final class AcceptEncoding {
 
