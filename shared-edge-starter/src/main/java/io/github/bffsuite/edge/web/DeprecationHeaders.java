@@ -18,7 +18,9 @@ import org.springframework.http.HttpHeaders;
  * 8594 HTTP-date (RFC 9110 IMF-fixdate) and {@code Link}s with the relations
  * {@code deprecation}, {@code sunset} and {@code successor-version}. Immutable and free
  * of Spring beans, so that a web filter, a controller or an
- * {@code ApiVersionDeprecationHandler} can all use it.
+ * {@code ApiVersionDeprecationHandler} can all use it. (Spring Framework 7's
+ * {@code StandardApiVersionDeprecationHandler} formats {@code Sunset} with
+ * {@code RFC_1123_DATE_TIME}, whose day has one digit, and has no successor link.)
  */
 public final class DeprecationHeaders {
 

@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.accept.ApiVersionDeprecationHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +58,25 @@ class DeprecationHeadersTests {
 		assertThat(headers.get(HttpHeaders.LINK)).containsExactly("<https://example.com/other>; rel=\"help\"",
 				"<https://docs.example.com/deprecations/v1>; rel=\"deprecation\"; type=\"text/html\"",
 				"<https://docs.example.com/v2>; rel=\"successor-version\"");
+	}
+
+	@Test
+	void writesFromAnApiVersionDeprecationHandler() {
+		// what a versioned controller's handler would do instead of Spring's standard one
+		DeprecationHeaders v1 = DeprecationHeaders.deprecatedAt(DEPRECATED)
+			.sunsetAt(SUNSET)
+			.link(URI.create("https://docs.example.com/v2"), "successor-version", null);
+		ApiVersionDeprecationHandler handler = (version, target, exchange) -> {
+			if ("1".equals(version)) {
+				v1.writeTo(exchange.getResponse().getHeaders());
+			}
+		};
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/partner/v1/orders"));
+		handler.handleVersion("1", new Object(), exchange);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Sunset")).isEqualTo("Mon, 01 Mar 2027 00:00:00 GMT");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Deprecation")).isEqualTo("@1788220800");
+		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.LINK))
+			.isEqualTo("<https://docs.example.com/v2>; rel=\"successor-version\"");
 	}
 
 	@Test
