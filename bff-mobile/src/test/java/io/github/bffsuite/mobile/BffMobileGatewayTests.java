@@ -71,6 +71,19 @@ class BffMobileGatewayTests {
 	}
 
 	@Test
+	void passesTheNegotiatedContentCodingOnToTheServices() {
+		String token = keys.token().audience("bff-mobile").claim("client_id", "mobile-app").build();
+		this.client.get()
+			.uri("/api/orders?status=PAID")
+			.headers((h) -> h.setBearerAuth(token))
+			.header("Accept-Encoding", "br;q=0, zstd;q=0.1, gzip;q=0.9")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().header("Accept-Encoding")).containsExactly("gzip");
+	}
+
+	@Test
 	void limitsTheMobileScreensPerUser() {
 		// a user of its own, so that the bucket is full
 		String token = keys.token()
