@@ -82,7 +82,8 @@ class AppVersionGateTests extends MobileGatewayTestSupport {
 			.expectHeader()
 			.valueEquals("Deprecation", "@1788220800")
 			.expectHeader()
-			.valueEquals("Sunset", "Mon, 1 Mar 2027 00:00:00 GMT")
+			// RFC 9110 IMF-fixdate: a two-digit day
+			.valueEquals("Sunset", "Mon, 01 Mar 2027 00:00:00 GMT")
 			.expectHeader()
 			.valueEquals("Link",
 					"<https://play.google.com/store/apps/details?id=dev.bffsuite.shop>; rel=\"deprecation\"");

@@ -1,7 +1,12 @@
 package io.github.bffsuite.mobile;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.RateLimitFields;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * bff-mobile as configured in its application.yml, through the running gateway, with a
@@ -64,20 +71,59 @@ class BffMobileGatewayTests {
 	}
 
 	@Test
+	void passesTheNegotiatedContentCodingOnToTheServices() {
+		String token = keys.token().audience("bff-mobile").claim("client_id", "mobile-app").build();
+		this.client.get()
+			.uri("/api/orders?status=PAID")
+			.headers((h) -> h.setBearerAuth(token))
+			.header("Accept-Encoding", "br;q=0, zstd;q=0.1, gzip;q=0.9")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().header("Accept-Encoding")).containsExactly("gzip");
+	}
+
+	@Test
 	void limitsTheMobileScreensPerUser() {
+		// a user of its own, so that the bucket is full
+		String token = keys.token()
+			.claim("sub", "u-" + UUID.randomUUID())
+			.audience("bff-mobile")
+			.claim("client_id", "mobile-app")
+			.claim("scope", "users:read orders:read products:read")
+			.build();
+		HttpHeaders headers = this.client.get()
+			.uri("/mobile/v1/products/p-0001")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-RateLimit-Limit", "30")
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders();
+		// capacity 30, refilled 10 a second: full again after 3 s
+		assertThat(RateLimitFields.policies(headers)).containsExactly(entry("mobile-user", Map.of("q", 30L, "w", 3L)));
+		assertThat(RateLimitFields.assertDraft10(headers).get("mobile-user").get("r")).isEqualTo(29);
+	}
+
+	@Test
+	void sendsRateLimitHeadersAsStructuredFieldListsOnScreensAndRoutes() {
 		String token = keys.token()
 			.audience("bff-mobile")
 			.claim("client_id", "mobile-app")
 			.claim("scope", "users:read orders:read products:read")
 			.build();
-		this.client.get()
-			.uri("/mobile/v1/products/p-0001")
-			.headers((h) -> h.setBearerAuth(token))
-			.exchange()
-			.expectHeader()
-			.valueEquals("RateLimit-Limit", "30")
-			.expectHeader()
-			.exists("RateLimit-Policy");
+		for (String uri : List.of("/mobile/v1/products/p-0001", "/api/orders?status=PAID", "/api/users/me")) {
+			HttpHeaders headers = this.client.get()
+				.uri(uri)
+				.headers((h) -> h.setBearerAuth(token))
+				.exchange()
+				.expectBody()
+				.returnResult()
+				.getResponseHeaders();
+			assertThat(RateLimitFields.policies(headers)).as(uri).containsOnlyKeys("mobile-user");
+			assertThat(RateLimitFields.assertDraft10(headers)).as(uri).containsOnlyKeys("mobile-user");
+		}
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
@@ -169,6 +171,65 @@ class ScreenConventionsTests extends MobileGatewayTestSupport {
 	}
 
 	@Test
+	void answersNotModifiedToAStar() {
+		String etag = etag("/mobile/v1/orders");
+		// RFC 9110 13.1.2: "*" matches any current representation, so a GET gets a 304
+		this.client.get()
+			.uri("/mobile/v1/orders")
+			.headers(alice())
+			.header(HttpHeaders.IF_NONE_MATCH, "*")
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+			.expectHeader()
+			.value(HttpHeaders.VARY, (vary) -> assertThat(vary).contains("Authorization"))
+			.expectBody()
+			.isEmpty();
+	}
+
+	@Test
+	void comparesEveryTagOfAListWeakly() {
+		String etag = etag("/mobile/v1/orders");
+		String opaque = etag.substring(2);
+		for (String list : List.of("W/\"a\",W/\"b\", " + etag, "\"x\" ,  " + opaque + " ,\"y\"", opaque + ",W/\"z\"",
+				"W/\"a\", W/\"b\", W/\"c\", " + etag + ", W/\"d\"")) {
+			this.client.get()
+				.uri("/mobile/v1/orders")
+				.headers(alice())
+				.header(HttpHeaders.IF_NONE_MATCH, list)
+				.exchange()
+				.expectStatus()
+				.isNotModified()
+				.expectHeader()
+				.valueEquals(HttpHeaders.ETAG, etag);
+		}
+		this.client.get()
+			.uri("/mobile/v1/orders")
+			.headers(alice())
+			.header(HttpHeaders.IF_NONE_MATCH, "W/\"a\", \"b\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void servesAMalformedIfNoneMatchAsIfItWereAbsent() {
+		for (String malformed : List.of("not-a-tag", "W/", "\"unterminated", ",,,", "W/\"a\" garbage")) {
+			this.client.get()
+				.uri("/mobile/v1/orders")
+				.headers(alice())
+				.header(HttpHeaders.IF_NONE_MATCH, malformed)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
+	@Test
 	void tagsEachProjectionDifferently() {
 		String whole = etag("/mobile/v1/orders");
 		String ids = etag("/mobile/v1/orders?fields=items(id)");
@@ -216,6 +277,55 @@ class ScreenConventionsTests extends MobileGatewayTestSupport {
 	}
 
 	@Test
+	void neverUsesAnEncodingTheAppRefuses() throws Exception {
+		// RFC 9110 12.5.3: q=0 means "not acceptable"
+		assertThat(encoding("br;q=0, gzip")).hasValue("gzip");
+		assertThat(encoding("zstd;q=0, gzip")).hasValue("gzip");
+		assertThat(encoding("br;q=0, zstd;q=0.000, gzip")).hasValue("gzip");
+		assertThat(encoding("gzip;q=0")).isEmpty();
+		assertThat(encoding("*;q=0, gzip")).hasValue("gzip");
+		assertThat(encoding("br;q=0, zstd;q=0, gzip;q=0, deflate;q=0")).isEmpty();
+		// nothing acceptable, not even identity: answered without a content coding
+		assertThat(encoding("identity;q=0, *;q=0")).isEmpty();
+	}
+
+	@Test
+	void usesTheEncodingTheAppWeightsHighest() throws Exception {
+		assertThat(encoding("br;q=0.1, gzip;q=0.9")).hasValue("gzip");
+		assertThat(encoding("gzip;q=0.5, zstd;q=0.8, br;q=0.7")).hasValue("zstd");
+		assertThat(encoding("deflate, gzip;q=0.5")).hasValue("deflate");
+		// identity is acceptable unless excluded, and can be preferred
+		assertThat(encoding("gzip;q=0.5, identity")).isEmpty();
+		// "*" stands for every encoding not listed
+		assertThat(encoding("gzip;q=0.1, *;q=0.2")).hasValue("br");
+		assertThat(encoding("gzip;q=0, *")).hasValue("br");
+		HttpResponse<byte[]> gzip = raw("/mobile/v1/products?limit=20", "br;q=0.1, gzip;q=0.9");
+		byte[] decoded = new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes();
+		assertThat(new String(decoded, StandardCharsets.UTF_8))
+			.isEqualTo(new String(raw("/mobile/v1/products?limit=20", "identity").body(), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void breaksTiesByTheGatewaysPreference() throws Exception {
+		assertThat(encoding("gzip, zstd, br")).hasValue("br");
+		assertThat(encoding("gzip;q=0.5, zstd;q=0.5")).hasValue("zstd");
+		assertThat(encoding("GZIP;Q=1, Deflate")).hasValue("gzip");
+		assertThat(encoding("x-gzip")).hasValue("gzip");
+	}
+
+	@Test
+	void readsMalformedWeightsLeniently() throws Exception {
+		// a member whose weight is not an RFC 9110 qvalue is left out, never a 500
+		assertThat(encoding("br;q=abc, gzip")).hasValue("gzip");
+		assertThat(encoding("br;q=2, gzip;q=0.5")).hasValue("gzip");
+		assertThat(encoding("br;q=, gzip")).hasValue("gzip");
+		assertThat(encoding("br;q=0.0001, gzip;q=0.001")).hasValue("gzip");
+		assertThat(encoding(";;;, ,gzip")).hasValue("gzip");
+		assertThat(encoding(",,,")).isEmpty();
+		assertThat(encoding("br;q=-1")).isEmpty();
+	}
+
+	@Test
 	void leavesSmallResponsesUncompressed() throws Exception {
 		HttpResponse<byte[]> small = raw("/mobile/v1/products/p-0001", "br, gzip");
 		assertThat(small.statusCode()).isEqualTo(200);
@@ -235,6 +345,10 @@ class ScreenConventionsTests extends MobileGatewayTestSupport {
 		HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response;
+	}
+
+	private Optional<String> encoding(String acceptEncoding) throws IOException, InterruptedException {
+		return raw("/mobile/v1/products?limit=20", acceptEncoding).headers().firstValue("Content-Encoding");
 	}
 
 	private String etag(String uri) {

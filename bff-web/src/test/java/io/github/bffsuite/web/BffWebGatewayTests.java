@@ -1,8 +1,11 @@
 package io.github.bffsuite.web;
 
+import java.util.Map;
+
 import io.github.bffsuite.edge.security.EdgeFastPathInstaller;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.RateLimitFields;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * bff-web as configured in its application.yml, through the running gateway: pass-through
@@ -126,6 +130,36 @@ class BffWebGatewayTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	@Test
+	void sendsRateLimitHeadersAsStructuredFieldLists() {
+		String token = userToken("orders:read orders:write");
+		HttpHeaders read = this.client.get()
+			.uri("/api/orders?limit=2")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders();
+		// capacity 40, refilled 20 a second: full again after 2 s
+		assertThat(RateLimitFields.policies(read)).containsExactly(entry("web-user", Map.of("q", 40L, "w", 2L)));
+		assertThat(RateLimitFields.assertDraft10(read).get("web-user").get("r")).isBetween(0L, 39L);
+		HttpHeaders write = this.client.post()
+			.uri("/api/orders")
+			.headers((h) -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders();
+		// both policies of the binding, one item each
+		assertThat(RateLimitFields.policies(write)).containsExactly(entry("web-user", Map.of("q", 40L, "w", 2L)),
+				entry("web-orders-write", Map.of("q", 5L, "w", 10L)));
+		assertThat(RateLimitFields.assertDraft10(write)).containsOnlyKeys("web-user", "web-orders-write");
 	}
 
 	@Test

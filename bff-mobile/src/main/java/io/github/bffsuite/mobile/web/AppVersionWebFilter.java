@@ -1,9 +1,6 @@
 package io.github.bffsuite.mobile.web;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.bffsuite.edge.web.DeprecationHeaders;
 import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.edge.web.ProblemResponseWriter;
 import io.github.bffsuite.mobile.config.MobileProperties;
@@ -52,8 +50,6 @@ public class AppVersionWebFilter implements WebFilter, Ordered {
 		.compile("([A-Za-z][A-Za-z0-9_-]{0,31})/([0-9]{1,6}(?:\\.[0-9]{1,6}){0,3})(?:[-+][0-9A-Za-z.-]{1,64})?");
 
 	private static final Pattern NUMBERS = Pattern.compile("[0-9]{1,6}(?:\\.[0-9]{1,6}){0,3}");
-
-	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
 	private final MobileProperties.AppVersion properties;
 
@@ -155,14 +151,10 @@ public class AppVersionWebFilter implements WebFilter, Ordered {
 
 	private void deprecate(HttpHeaders headers, MobileProperties.Platform platform) {
 		Instant deprecatedAt = (platform.getDeprecatedAt() != null) ? platform.getDeprecatedAt() : this.started;
-		headers.set("Deprecation", "@" + deprecatedAt.getEpochSecond());
-		if (platform.getSunsetAt() != null) {
-			headers.set("Sunset", HTTP_DATE.format(platform.getSunsetAt()));
-		}
-		URI updateUrl = platform.getUpdateUrl();
-		if (updateUrl != null) {
-			headers.add(HttpHeaders.LINK, "<" + updateUrl + ">; rel=\"deprecation\"");
-		}
+		DeprecationHeaders.deprecatedAt(deprecatedAt)
+			.sunsetAt(platform.getSunsetAt())
+			.link(platform.getUpdateUrl(), "deprecation", null)
+			.writeTo(headers);
 	}
 
 	/**

@@ -20,16 +20,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Renders every screen the same way: compact JSON without nulls, the {@code fields=} mask
  * applied to the finished screen, a weak {@code ETag} over the bytes sent (so an
- * {@code If-None-Match} that matches gets a 304 without a body), per-user caching
- * headers, and the {@value #PARTIAL_HEADER} header when sections are missing.
+ * {@code If-None-Match} that matches, weakly or as {@code *}, gets a 304 without a body),
+ * per-user caching headers, and the {@value #PARTIAL_HEADER} header when sections are
+ * missing.
  */
 @Component
 public class ScreenResponses {
@@ -66,7 +70,7 @@ public class ScreenResponses {
 	public <T extends Screen> Mono<ResponseEntity<byte[]>> render(ServerWebExchange exchange, Class<T> type,
 			Supplier<Mono<T>> screen) {
 		return Mono.fromCallable(() -> FieldMask.parse(fields(exchange), type))
-			.flatMap((mask) -> screen.get().map((value) -> render(value, mask)));
+			.flatMap((mask) -> screen.get().map((value) -> render(exchange, value, mask)));
 	}
 
 	private static String fields(ServerWebExchange exchange) {
@@ -83,12 +87,21 @@ public class ScreenResponses {
 		return this.json.writeValueAsBytes(compact(screen, FieldMask.parse(null, screen.getClass())));
 	}
 
-	private ResponseEntity<byte[]> render(Screen screen, FieldMask mask) {
+	private ResponseEntity<byte[]> render(ServerWebExchange exchange, Screen screen, FieldMask mask) {
 		ObjectNode tree = compact(screen, mask);
 		byte[] body = this.json.writeValueAsBytes(tree);
+		String etag = etag(body);
+		if (matchesAny(exchange.getRequest())) {
+			// the headers a 200 would carry that RFC 9110 15.4.5 asks of a 304
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(etag)
+				.cacheControl(CACHE_CONTROL)
+				.varyBy(VARY)
+				.build();
+		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.eTag(etag(body))
+			.eTag(etag)
 			.cacheControl(CACHE_CONTROL)
 			.varyBy(VARY);
 		JsonNode partial = tree.get(PARTIAL);
@@ -100,6 +113,25 @@ public class ScreenResponses {
 						.collect(Collectors.joining(", ")));
 		}
 		return response.body(body);
+	}
+
+	/**
+	 * Whether the request is a GET or HEAD with {@code If-None-Match: *}, which RFC 9110
+	 * 13.1.2 makes match any current representation. A list of tags is compared (weakly)
+	 * by Spring when the response is written; "*" it would only honour for unsafe
+	 * methods.
+	 */
+	private static boolean matchesAny(ServerHttpRequest request) {
+		if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
+			return false;
+		}
+		try {
+			return request.getHeaders().getIfNoneMatch().contains("*");
+		}
+		catch (IllegalArgumentException ex) {
+			// a malformed precondition is ignored, as if it were absent
+			return false;
+		}
 	}
 
 	private ObjectNode compact(Screen screen, FieldMask mask) {

@@ -52,13 +52,14 @@ public class EdgeRateLimitProperties {
 	private List<Binding> bindings = new ArrayList<>();
 
 	/**
-	 * Syntax of the rate limit headers: draft-07 sends RateLimit-Limit, -Remaining,
-	 * -Reset and RateLimit-Policy for the most constraining limit and answers 429
-	 * "rate-limited"; draft-10 sends the structured RateLimit-Policy and RateLimit lists
-	 * with one item per policy and answers 429 "quota-exceeded" naming the violated
-	 * policies. Both send X-RateLimit-Limit, -Remaining and -Reset.
+	 * Syntax of the rate limit headers: draft-10 sends the structured RateLimit-Policy
+	 * and RateLimit lists with one item per policy and answers 429 "quota-exceeded"
+	 * naming the violated policies; draft-07, for clients that still need it, sends
+	 * RateLimit-Limit, -Remaining, -Reset and RateLimit-Policy for the most constraining
+	 * limit and answers 429 "rate-limited". Both send X-RateLimit-Limit, -Remaining and
+	 * -Reset.
 	 */
-	private HeaderSyntax headerSyntax = HeaderSyntax.DRAFT_07;
+	private HeaderSyntax headerSyntax = HeaderSyntax.DRAFT_10;
 
 	/**
 	 * Addresses or CIDR ranges of proxies whose X-Forwarded-For header is trusted when

@@ -49,7 +49,7 @@ public class EdgeRateLimiter {
 
 	private final RateLimitMetrics metrics;
 
-	private EdgeRateLimitProperties.HeaderSyntax headerSyntax = EdgeRateLimitProperties.HeaderSyntax.DRAFT_07;
+	private EdgeRateLimitProperties.HeaderSyntax headerSyntax = EdgeRateLimitProperties.HeaderSyntax.DRAFT_10;
 
 	private List<RateLimitListener> listeners = List.of();
 

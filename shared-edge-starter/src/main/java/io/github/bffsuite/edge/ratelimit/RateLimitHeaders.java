@@ -7,24 +7,27 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Writes the {@code RateLimit-*} headers (IETF httpapi draft) and their older
- * {@code X-RateLimit-*} names from the decisions taken for a request: limit, remaining
- * and reset (seconds) of the most constraining one, and every applied policy; or, in the
- * draft-10 syntax, one structured {@code RateLimit-Policy} and {@code RateLimit} item per
- * policy.
+ * Writes the rate limit headers of the IETF httpapi drafts from the decisions taken for a
+ * request: by default (draft-10) one structured {@code RateLimit-Policy} and
+ * {@code RateLimit} item per policy; in the draft-07 syntax limit, remaining and reset
+ * (seconds) of the most constraining one and every applied policy. Both add the older
+ * {@code X-RateLimit-*} names.
  */
 public final class RateLimitHeaders {
 
-	/** Size of the most constraining limit. */
+	/** Draft-07: size of the most constraining limit. */
 	public static final String LIMIT = "RateLimit-Limit";
 
-	/** Tokens left in it. */
+	/** Draft-07: tokens left in it. */
 	public static final String REMAINING = "RateLimit-Remaining";
 
-	/** Seconds until it is full again or its window ends. */
+	/** Draft-07: seconds until it is full again or its window ends. */
 	public static final String RESET = "RateLimit-Reset";
 
-	/** Every policy applied, such as {@code 20;w=1, 10000;w=86400}. */
+	/**
+	 * Every policy applied: in draft-10 such as {@code "daily";q=10000;w=86400}, in
+	 * draft-07 such as {@code 20;w=1, 10000;w=86400}.
+	 */
 	public static final String POLICY = "RateLimit-Policy";
 
 	/**
@@ -37,12 +40,12 @@ public final class RateLimitHeaders {
 	}
 
 	/**
-	 * Set the headers.
+	 * Set the headers in the default syntax, draft-10.
 	 * @param headers the response headers
 	 * @param applied the decisions taken for the request, in order
 	 */
 	static void write(HttpHeaders headers, List<Applied> applied) {
-		write(headers, applied, EdgeRateLimitProperties.HeaderSyntax.DRAFT_07);
+		write(headers, applied, EdgeRateLimitProperties.HeaderSyntax.DRAFT_10);
 	}
 
 	/**
@@ -99,7 +102,7 @@ public final class RateLimitHeaders {
 	 */
 	static String item(Applied applied) {
 		RateLimitDecision decision = applied.decision();
-		return "\"" + applied.policy().name() + "\";r=" + Math.max(0, decision.remaining()) + ";t="
+		return RateLimitPolicy.sfString(applied.policy().name()) + ";r=" + Math.max(0, decision.remaining()) + ";t="
 				+ seconds(decision.resetMillis());
 	}
 

@@ -24,6 +24,11 @@ public record RateLimitPolicy(String name, long capacity, long refillTokens, Dur
 		Set<RateLimitKey> key, RedisFailureMode onRedisFailure, long cost) {
 
 	public RateLimitPolicy {
+		if (name.isEmpty() || !name.chars().allMatch((c) -> c >= 0x20 && c <= 0x7e)) {
+			// RFC 9651 sf-string: the draft-10 headers name each policy with one
+			throw new IllegalArgumentException("Rate limit policy '" + name
+					+ "' needs a name of printable ASCII characters (space to ~), as the RateLimit headers carry it");
+		}
 		if (capacity < 0 || refillTokens < 1 || refillPeriod.toMillis() < 1) {
 			throw new IllegalArgumentException(
 					"Rate limit policy '" + name + "' needs refill-tokens and refill-period of at least 1");
@@ -70,10 +75,20 @@ public record RateLimitPolicy(String name, long capacity, long refillTokens, Dur
 	public String describeItem() {
 		if (this.capacity == 0) {
 			Quota quota = this.quotas.get(0);
-			return "\"" + this.name + "\";q=" + quota.limit() + ";w=" + seconds(quota.window());
+			return sfString(this.name) + ";q=" + quota.limit() + ";w=" + seconds(quota.window());
 		}
 		long refillMillis = (long) Math.ceil((double) this.capacity * this.refillPeriod.toMillis() / this.refillTokens);
-		return "\"" + this.name + "\";q=" + this.capacity + ";w=" + seconds(Duration.ofMillis(refillMillis));
+		return sfString(this.name) + ";q=" + this.capacity + ";w=" + seconds(Duration.ofMillis(refillMillis));
+	}
+
+	/**
+	 * Serialize a policy name as an RFC 9651 sf-string: quoted, with {@code "} and
+	 * {@code \} escaped (the constructor allows only printable ASCII).
+	 * @param name the name
+	 * @return the sf-string, such as {@code "pro-burst"}
+	 */
+	static String sfString(String name) {
+		return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 	/**

@@ -409,7 +409,7 @@ class EdgeGraphQlGuardrailsTests {
 		}
 		assertThat(heavyAllowed).isEqualTo(2);
 		assertThat(lightAllowed).isEqualTo(10);
-		post(lightUser, Map.of("query", light)).expectHeader().valueEquals("RateLimit-Remaining", "378");
+		post(lightUser, Map.of("query", light)).expectHeader().valueEquals("X-RateLimit-Remaining", "378");
 		post(heavyUser, Map.of("query", light)).expectStatus().isOk();
 	}
 

@@ -129,7 +129,7 @@ class EdgeGraphQlMeasureModeRedisTests {
 		assertThat(allowed).isEqualTo(2);
 		EntityExchangeResult<String> light = post(b, "u-" + UUID.randomUUID(), Map.of("query", "{ me { id } }"));
 		assertThat(light.getStatus().value()).isEqualTo(200);
-		assertThat(light.getResponseHeaders().getFirst("RateLimit-Remaining")).isEqualTo("398");
+		assertThat(light.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("398");
 	}
 
 }

@@ -12,6 +12,7 @@ import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Gateway;
 import io.github.bffsuite.edge.ratelimit.RateLimitGateways.Reply;
 import io.github.bffsuite.edge.test.EchoServer;
 import io.github.bffsuite.edge.test.JwksServer;
+import io.github.bffsuite.edge.test.RateLimitFields;
 import io.github.bffsuite.edge.test.RedisTestServer;
 import io.github.bffsuite.edge.test.TestKeys;
 import io.micrometer.core.instrument.Counter;
@@ -108,6 +109,13 @@ class EdgeRateLimitIntegrationTests {
 		return "u-" + UUID.randomUUID();
 	}
 
+	/**
+	 * Return the {@code r} of a policy's draft-10 {@code RateLimit} item.
+	 */
+	static long remaining(Reply reply, String policy) {
+		return RateLimitFields.assertDraft10(reply.headers()).get(policy).get("r");
+	}
+
 	@Test
 	void allowsCapacityPlusRefillOverAWindowAcrossTwoInstances() {
 		Consumer<HttpHeaders> user = user(newUser());
@@ -133,14 +141,14 @@ class EdgeRateLimitIntegrationTests {
 	void setsRateLimitHeadersOnceWhenBindingAndRouteApplyTheSamePolicy() {
 		Reply reply = a.get("/echo/headers", user(newUser()));
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.header("RateLimit-Limit")).isEqualTo("10");
-		assertThat(reply.header("RateLimit-Remaining")).isEqualTo("9");
-		assertThat(reply.header("RateLimit-Reset")).isEqualTo("1");
-		assertThat(reply.header("RateLimit-Policy")).isEqualTo("10;w=1");
+		// draft-10 by default: one item per policy, however often the policy is named
+		assertThat(reply.headers("RateLimit-Policy")).containsExactly("\"steady\";q=10;w=1");
+		assertThat(reply.headers("RateLimit")).containsExactly("\"steady\";r=9;t=1");
+		assertThat(RateLimitFields.assertDraft10(reply.headers())).containsOnlyKeys("steady");
 		assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("10");
 		assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo("9");
 		assertThat(reply.header("X-RateLimit-Reset")).isEqualTo("1");
-		assertThat(reply.headers("RateLimit-Remaining")).hasSize(1);
+		assertThat(reply.headers("X-RateLimit-Remaining")).hasSize(1);
 	}
 
 	@Test
@@ -152,12 +160,16 @@ class EdgeRateLimitIntegrationTests {
 		Reply denied = a.get("/slow/3", user);
 		assertThat(denied.status()).isEqualTo(429);
 		assertThat(denied.header("Content-Type")).isEqualTo("application/problem+json");
-		assertThat(denied.body()).contains("\"type\":\"https://bff-suite.dev/problems/rate-limited\"")
+		assertThat(denied.body()).contains("\"type\":\"https://bff-suite.dev/problems/quota-exceeded\"")
+			.contains("\"violated-policies\":[\"slow\"]")
 			.contains("\"policy\":\"slow\"");
-		assertThat(denied.header("RateLimit-Remaining")).isEqualTo("0");
-		assertThat(denied.header("RateLimit-Limit")).isEqualTo("2");
-		assertThat(denied.header("RateLimit-Policy")).isEqualTo("1;w=2;burst=2");
+		// capacity 2, refilled one every 2 s: full again after 4 s
+		assertThat(denied.header("RateLimit-Policy")).isEqualTo("\"slow\";q=2;w=4");
+		Map<String, Long> slow = RateLimitFields.assertDraft10(denied.headers()).get("slow");
+		assertThat(slow.get("r")).isZero();
+		assertThat(slow.get("t")).isBetween(1L, 4L);
 		assertThat(denied.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(denied.header("X-RateLimit-Limit")).isEqualTo("2");
 		long retryAfter = Long.parseLong(denied.header("Retry-After"));
 		assertThat(retryAfter).isBetween(1L, 2L);
 		assertThat(backend.received()).hasSize(forwarded);
@@ -171,12 +183,13 @@ class EdgeRateLimitIntegrationTests {
 		while (System.currentTimeMillis() % 3000 > 300) {
 			Thread.sleep(20);
 		}
-		assertThat(a.get("/quota/1", user).header("RateLimit-Remaining")).isEqualTo("2");
+		assertThat(remaining(a.get("/quota/1", user), "quota")).isEqualTo(2);
 		assertThat(b.get("/quota/2", user).status()).isEqualTo(200);
 		Reply third = a.get("/quota/3", user);
-		assertThat(third.header("RateLimit-Limit")).isEqualTo("3");
-		assertThat(third.header("RateLimit-Remaining")).isEqualTo("0");
-		assertThat(third.header("RateLimit-Policy")).isEqualTo("100;w=1, 3;w=3");
+		// the quota, not the bucket, is the most constraining limit
+		assertThat(third.header("X-RateLimit-Limit")).isEqualTo("3");
+		assertThat(third.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(remaining(third, "quota")).isZero();
 		Reply denied = b.get("/quota/4", user);
 		assertThat(denied.status()).isEqualTo(429);
 		long retryAfter = Long.parseLong(denied.header("Retry-After"));
@@ -188,12 +201,12 @@ class EdgeRateLimitIntegrationTests {
 	@Test
 	void chargesTheRouteCost() {
 		Consumer<HttpHeaders> user = user(newUser());
-		assertThat(a.get("/costly/1", user).header("RateLimit-Remaining")).isEqualTo("7");
-		assertThat(b.get("/costly/2", user).header("RateLimit-Remaining")).isEqualTo("4");
-		assertThat(a.get("/costly/3", user).header("RateLimit-Remaining")).isEqualTo("1");
+		assertThat(remaining(a.get("/costly/1", user), "costly")).isEqualTo(7);
+		assertThat(remaining(b.get("/costly/2", user), "costly")).isEqualTo(4);
+		assertThat(remaining(a.get("/costly/3", user), "costly")).isEqualTo(1);
 		Reply denied = b.get("/costly/4", user);
 		assertThat(denied.status()).isEqualTo(429);
-		assertThat(denied.header("RateLimit-Remaining")).isEqualTo("1");
+		assertThat(remaining(denied, "costly")).isEqualTo(1);
 		assertThat(Long.parseLong(denied.header("Retry-After"))).isBetween(7199L, 7200L);
 	}
 
@@ -240,7 +253,7 @@ class EdgeRateLimitIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			Reply reply = ((i % 2 == 0) ? a : b).get("/hello", user);
 			assertThat(reply.status()).isEqualTo(200);
-			assertThat(reply.header("RateLimit-Remaining")).isEqualTo(Integer.toString(2 - i));
+			assertThat(remaining(reply, "hello")).isEqualTo(2 - i);
 		}
 		assertThat(a.get("/hello", user).status()).isEqualTo(429);
 	}

@@ -127,7 +127,7 @@ class EdgeRateLimitRedisOutageTests {
 		Consumer<HttpHeaders> other = user();
 		Reply reply = gateway.get("/fail-closed/again", other);
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.header("RateLimit-Remaining")).isEqualTo("2");
+		assertThat(reply.header("X-RateLimit-Remaining")).isEqualTo("2");
 	}
 
 	private static void awaitRedis() throws InterruptedException {
