@@ -349,6 +349,35 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 		});
 	}
 
+	@Test
+	void documentsTheWebhookAdministrationInTheAdminGroup() {
+		Map<?, ?> admin = this.client.get()
+			.uri("/v3/api-docs/admin")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<?, ?> paths = (Map<?, ?>) admin.get("paths");
+		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook")).keySet()).map(Object::toString)
+			.containsExactlyInAnyOrder("get", "put", "delete");
+		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook/rotate")).keySet()).map(Object::toString)
+			.containsExactly("post");
+		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook/test")).keySet()).map(Object::toString)
+			.containsExactly("post");
+		Map<?, ?> put = (Map<?, ?>) ((Map<?, ?>) paths.get("/partner/admin/webhook")).get("put");
+		assertThat(((Map<?, ?>) put.get("responses")).keySet()).map(Object::toString)
+			.contains("200", "201", "400", "401", "403", "429");
+		Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) admin.get("components")).get("schemas");
+		assertThat(schemas.keySet()).map(Object::toString)
+			.contains("WebhookView", "WebhookChange", "WebhookTestResult", "SetWebhookUrl", "RotateWebhookSecret");
+		// the key rotation's body keeps its own schema
+		assertThat(schemas.get("Rotate").toString()).contains("gracePeriod").doesNotContain("overlap");
+		assertThat(schemas.get("RotateWebhookSecret").toString()).contains("overlap");
+		assertThat(schemas.get("WebhookView").toString()).contains("secretHint").doesNotContain("\"secret\"");
+	}
+
 	static void assertSignedWith(WebhookReceiver.Delivery delivery, String secret) {
 		String timestamp = delivery.headers().get("x-signature-timestamp");
 		assertThat(Long.parseLong(timestamp)).isCloseTo(System.currentTimeMillis() / 1000,

@@ -18,7 +18,7 @@ public final class WebhookRequests {
 	 *
 	 * @param url an absolute http or https URL
 	 */
-	@Schema(example = "{\"url\":\"https://partner.example/hooks/bff\"}")
+	@Schema(name = "SetWebhookUrl", example = "{\"url\":\"https://partner.example/hooks/bff\"}")
 	public record SetUrl(@Schema(example = "https://partner.example/hooks/bff") @Nullable String url) {
 
 	}
@@ -29,7 +29,7 @@ public final class WebhookRequests {
 	 * @param overlap how long the replaced secret keeps signing, ISO 8601 such as PT24H;
 	 * the configured default when absent, PT0S to stop it at once
 	 */
-	@Schema(example = "{\"overlap\":\"PT24H\"}")
+	@Schema(name = "RotateWebhookSecret", example = "{\"overlap\":\"PT24H\"}")
 	public record Rotate(@Schema(type = "string", example = "PT24H") @Nullable Duration overlap) {
 
 	}
