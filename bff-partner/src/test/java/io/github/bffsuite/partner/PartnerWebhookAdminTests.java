@@ -1,8 +1,17 @@
 package io.github.bffsuite.partner;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
@@ -20,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The webhook a partner's admin runs itself, through the running gateway: set, read,
@@ -347,6 +357,75 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 			assertThat(event.get("policy")).isEqualTo("trial-daily");
 			assertThat(event.get("limit")).isEqualTo(100);
 		});
+	}
+
+	@Test
+	void theDocumentedReceiverVerifiesTheSignaturesTheGatewaySends() throws Exception {
+		Path script = Path.of("..", "docs", "examples", "webhook-receiver.py");
+		assertThat(Files.readString(Path.of("..", "docs", "partner.md")))
+			.as("docs/partner.md shows docs/examples/webhook-receiver.py as it is")
+			.contains(Files.readString(script));
+		assumeTrue(python() != null, "python3 is not on PATH: the documented Python receiver cannot be run");
+		String secret = (String) setUrl("acme", "http://placeholder.example/", 201).get("secret");
+		assertThat(runReceiver(script, secret, true)).startsWith("verified ").contains("\"type\":\"webhook.test\"");
+		// during an overlap the receiver that still has the old secret verifies too
+		rotate("acme", "{\"overlap\":\"PT1H\"}", 200);
+		assertThat(runReceiver(script, secret, true)).startsWith("verified ");
+		assertThat(runReceiver(script, "whsec_not_the_secret", false)).startsWith("REJECTED ");
+	}
+
+	String runReceiver(Path script, String secret, boolean verified) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		Path output = Files.createTempFile("webhook-receiver", ".log");
+		ProcessBuilder builder = new ProcessBuilder(python(), script.toString(), Integer.toString(port))
+			.redirectErrorStream(false)
+			.redirectOutput(output.toFile())
+			.redirectError(ProcessBuilder.Redirect.DISCARD);
+		builder.environment().put("WEBHOOK_SECRET", secret);
+		Process process = builder.start();
+		try {
+			PartnerQuotaEventTests.await(() -> {
+				try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+					return true;
+				}
+				catch (IOException ex) {
+					return !process.isAlive();
+				}
+			});
+			assertThat(process.isAlive()).as("the receiver started").isTrue();
+			setUrl("acme", "http://127.0.0.1:" + port + "/hooks", 200);
+			Map<?, ?> result = test("acme");
+			assertThat(result.get("status")).isEqualTo(verified ? 204 : 401);
+			PartnerQuotaEventTests.await(() -> readString(output).contains("\n"));
+			return readString(output);
+		}
+		finally {
+			process.destroy();
+			process.waitFor(10, TimeUnit.SECONDS);
+			Files.deleteIfExists(output);
+		}
+	}
+
+	static String readString(Path path) {
+		try {
+			return Files.readString(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String python() {
+		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			Path candidate = Path.of(directory, "python3");
+			if (Files.isExecutable(candidate)) {
+				return candidate.toString();
+			}
+		}
+		return null;
 	}
 
 	@Test
