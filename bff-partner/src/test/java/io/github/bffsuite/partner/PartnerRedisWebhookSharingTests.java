@@ -69,7 +69,7 @@ class PartnerRedisWebhookSharingTests {
 
 	@Test
 	void aWebhookSetAndRotatedOnOneInstanceIsTheOneTheOtherSignsWith() {
-		String admin = PartnerGatewayTestSupport.partnerToken("initech", "keys:admin");
+		String admin = PartnerGatewayTestSupport.partnerToken("acme", "keys:admin");
 		String secret = (String) client(first).put()
 			.uri("/partner/admin/webhook")
 			.headers((h) -> h.setBearerAuth(admin))
@@ -108,20 +108,10 @@ class PartnerRedisWebhookSharingTests {
 		assertThat(test.headers().get("x-signature"))
 			.isEqualTo("sha256=" + QuotaEventPublisher.sign(rotated, timestamp, test.body()) + ", sha256="
 					+ QuotaEventPublisher.sign(secret, timestamp, test.body()));
-		// a trial key (100 a day) used on both instances: each threshold is crossed once
+		// the dev trial key (100 a day) used on both instances: each threshold is crossed
+		// once
 		receiver.clear();
-		String key = (String) client(second).post()
-			.uri("/partner/admin/keys")
-			.headers((h) -> h.setBearerAuth(admin))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"trial\",\"scopes\":[\"orders:read\"]}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("key");
+		String key = PartnerWebhookAdminTests.ACME_TRIAL_KEY;
 		for (int i = 0; i < 100; i++) {
 			client((i % 2 == 0) ? first : second).get()
 				.uri("/partner/v2/orders?limit=1")

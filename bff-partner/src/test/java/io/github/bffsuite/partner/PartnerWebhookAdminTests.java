@@ -34,13 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The webhook a partner's admin runs itself, through the running gateway: set, read,
  * replace and delete its URL, rotate its secret with an overlap during which events carry
  * both signatures, send a signed test event to a real local receiver, and see the trial
- * plan's 80% and 100% quota events arrive at the webhook set through the API. Tenant
+ * key's 80% and 100% quota events arrive at the webhook set through the API. Tenant
  * globex has a configured webhook that the API one takes precedence over.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "edge.partner.tenants.globex.webhook-secret=whsec-configured-only",
 				"edge.partner.events.initial-backoff=100ms", "edge.partner.webhooks.test-timeout=5s" })
 class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
+
+	/**
+	 * Dev-only key of tenant acme with plan trial (100 calls a day), from
+	 * application.yml.
+	 */
+	static final String ACME_TRIAL_KEY = "bffk_test_acme_ZyxycvD9MApr6q3p5RG9YsVo64YO8UTZ3Wbu6L";
 
 	static final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -105,7 +111,7 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 		Map<?, ?> replaced = setUrl("acme", "http://partner.example:8443/v2/hooks?source=bff", 200);
 		assertThat(replaced.containsKey("secret")).isFalse();
 		assertThat(((Map<?, ?>) replaced.get("webhook")).get("secretHint")).isEqualTo(view.get("secretHint"));
-		// another tenant's admin sees only its own (here its configured one)
+		// another tenant's admin sees only its own: none
 		this.client.get()
 			.uri("/partner/admin/webhook")
 			.headers(admin("initech"))
@@ -311,20 +317,12 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 	}
 
 	@Test
-	void theTrialPlansQuotaEventsReachTheWebhookSetThroughTheApi() {
-		String secret = (String) setUrl("initech", receiver.url(), 201).get("secret");
-		String key = (String) this.client.post()
-			.uri("/partner/admin/keys")
-			.headers(admin("initech"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"trial\",\"scopes\":[\"orders:read\"]}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("key");
+	void theTrialKeysQuotaEventsReachTheWebhookSetThroughTheApi() {
+		// as README's partner quick start: acme's admin sets the webhook, the dev trial
+		// key
+		// (100 calls a day) makes 100 calls
+		String secret = (String) setUrl("acme", receiver.url(), 201).get("secret");
+		String key = ACME_TRIAL_KEY;
 		for (int i = 1; i <= 100; i++) {
 			this.client.get()
 				.uri("/partner/v2/orders?limit=1")
@@ -351,7 +349,8 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 		}).toList();
 		assertThat(events.stream().map((event) -> (Object) event.get("threshold"))).containsExactlyInAnyOrder(80, 100);
 		assertThat(events).allSatisfy((event) -> {
-			assertThat(event.get("tenant")).isEqualTo("initech");
+			assertThat(event.get("tenant")).isEqualTo("acme");
+			assertThat(event.get("clientId")).isEqualTo("acme-trial");
 			assertThat(event.get("plan")).isEqualTo("trial");
 			assertThat(event.get("policy")).isEqualTo("trial-daily");
 			assertThat(event.get("limit")).isEqualTo(100);
