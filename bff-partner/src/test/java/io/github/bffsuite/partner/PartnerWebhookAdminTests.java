@@ -219,6 +219,10 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 		assertThat(receiver.deliveries()).hasSize(1);
 		WebhookReceiver.Delivery delivery = receiver.deliveries().get(0);
 		assertThat(delivery.headers().get("x-event-type")).isEqualTo("webhook.test");
+		// the admin's identity, request id and trace stay inside: the receiver is a third
+		// party
+		assertThat(delivery.headers()).doesNotContainKeys("x-user-id", "x-tenant-id", "x-scopes", "x-client-id",
+				"x-plan", "x-request-id", "authorization", "traceparent");
 		assertThat(delivery.headers().get("x-event-id")).isEqualTo(result.get("eventId"));
 		assertSignedWith(delivery, secret);
 		Map<?, ?> event = json.readValue(delivery.body(), Map.class);
@@ -345,6 +349,8 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 		PartnerQuotaEventTests.await(() -> receiver.deliveries().size() >= 2);
 		List<Map<?, ?>> events = receiver.deliveries().stream().<Map<?, ?>>map((delivery) -> {
 			assertSignedWith(delivery, secret);
+			assertThat(delivery.headers()).doesNotContainKeys("x-user-id", "x-tenant-id", "x-scopes", "x-client-id",
+					"x-plan", "x-request-id", "authorization");
 			return json.readValue(delivery.body(), Map.class);
 		}).toList();
 		assertThat(events.stream().map((event) -> (Object) event.get("threshold"))).containsExactlyInAnyOrder(80, 100);

@@ -41,10 +41,12 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	WebhookTester webhookTester(ObjectProvider<WebClient.Builder> webClient, ObjectProvider<JsonMapper> json,
-			WebhookProperties properties) {
-		return new WebhookTester(webClient.getIfAvailable(WebClient::builder),
-				json.getIfAvailable(() -> JsonMapper.builder().build()), properties, Clock.systemUTC());
+	WebhookTester webhookTester(ObjectProvider<JsonMapper> json, WebhookProperties properties) {
+		// not the application's WebClient.Builder: its customizers send the caller's
+		// identity headers, request id and trace context on calls made while handling a
+		// request, and a webhook is a third party
+		return new WebhookTester(WebClient.builder(), json.getIfAvailable(() -> JsonMapper.builder().build()),
+				properties, Clock.systemUTC());
 	}
 
 	@Bean
