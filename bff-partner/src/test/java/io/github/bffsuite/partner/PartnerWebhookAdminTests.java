@@ -141,7 +141,7 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 				"http://2852039166/", "http://0xA9FEA9FE/", "http://0251.0376.0251.0376/", "http://169.254.43518/",
 				"http://metadata.google.internal/computeMetadata/v1/", "http://0.0.0.0:8080/",
 				"https://user:password@partner.example/hooks", "https://partner.example/hooks#frag",
-				"http://exa mple.com/", "   ")) {
+				"http://exa mple.com/", "https://partner.example/" + "a".repeat(2100), "   ")) {
 			this.client.put()
 				.uri("/partner/admin/webhook")
 				.headers(admin("acme"))
@@ -281,6 +281,7 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 			.jsonPath("$.previousSecretHint")
 			.doesNotExist();
 		rotate("acme", "{\"overlap\":\"P30D\"}", 400);
+		rotate("acme", "{\"overlap\":\"soon\"}", 400);
 		rotate("acme", "{\"overlap\":\"-PT1H\"}", 400);
 		this.client.delete().uri("/partner/admin/webhook").headers(admin("acme")).exchange();
 		rotate("acme", "{}", 404);
