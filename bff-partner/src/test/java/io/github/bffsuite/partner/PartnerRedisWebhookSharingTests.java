@@ -69,7 +69,7 @@ class PartnerRedisWebhookSharingTests {
 
 	@Test
 	void aWebhookSetAndRotatedOnOneInstanceIsTheOneTheOtherSignsWith() {
-		String admin = PartnerGatewayTestSupport.partnerToken("acme", "keys:admin");
+		String admin = PartnerWebhookAdminTests.adminToken("acme");
 		String secret = (String) client(first).put()
 			.uri("/partner/admin/webhook")
 			.headers((h) -> h.setBearerAuth(admin))

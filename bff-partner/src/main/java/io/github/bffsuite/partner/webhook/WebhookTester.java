@@ -14,6 +14,8 @@ import javax.net.ssl.SSLException;
 
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
 import io.github.bffsuite.partner.usage.WebhookEndpoint;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,8 @@ public class WebhookTester {
 
 	/** Type of the test event. */
 	public static final String TEST = "webhook.test";
+
+	private static final Log logger = LogFactory.getLog(WebhookTester.class);
 
 	private final WebClient webClient;
 
@@ -85,18 +89,20 @@ public class WebhookTester {
 		int chars = Math.max(0, this.properties.getTestExcerptLength());
 		int maxBytes = chars * 4;
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		return response.bodyToFlux(DataBuffer.class).takeUntil((buffer) -> {
+		// each buffer is copied and released in map: what follows sees only counts, so a
+		// buffer is never released twice (Reactor discards what then() ignores)
+		return response.bodyToFlux(DataBuffer.class).map((buffer) -> {
 			try {
 				int take = Math.min(buffer.readableByteCount(), maxBytes - bytes.size());
 				byte[] chunk = new byte[take];
 				buffer.read(chunk);
 				bytes.write(chunk, 0, take);
-				return bytes.size() >= maxBytes;
+				return bytes.size();
 			}
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-		}).then(Mono.fromSupplier(() -> {
+		}).takeUntil((read) -> read >= maxBytes).then(Mono.fromSupplier(() -> {
 			String text = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", " ").strip();
 			return (text.length() > chars) ? text.substring(0, chars) + "…" : text;
 		}));
