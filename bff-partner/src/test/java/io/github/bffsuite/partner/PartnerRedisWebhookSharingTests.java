@@ -69,7 +69,7 @@ class PartnerRedisWebhookSharingTests {
 
 	@Test
 	void aWebhookSetAndRotatedOnOneInstanceIsTheOneTheOtherSignsWith() {
-		String admin = PartnerWebhookAdminTests.adminToken("acme");
+		String admin = PartnerWebhookTestSupport.adminToken("acme");
 		String secret = (String) client(first).put()
 			.uri("/partner/admin/webhook")
 			.headers((h) -> h.setBearerAuth(admin))
@@ -111,7 +111,7 @@ class PartnerRedisWebhookSharingTests {
 		// the dev trial key (100 a day) used on both instances: each threshold is crossed
 		// once
 		receiver.clear();
-		String key = PartnerWebhookAdminTests.ACME_TRIAL_KEY;
+		String key = PartnerWebhookTestSupport.ACME_TRIAL_KEY;
 		for (int i = 0; i < 100; i++) {
 			client((i % 2 == 0) ? first : second).get()
 				.uri("/partner/v2/orders?limit=1")

@@ -1,32 +1,15 @@
 package io.github.bffsuite.partner;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,48 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key's 80% and 100% quota events arrive at the webhook set through the API. Tenant
  * globex has a configured webhook that the API one takes precedence over.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "edge.partner.tenants.globex.webhook-secret=whsec-configured-only",
-				"edge.partner.events.initial-backoff=100ms", "edge.partner.webhooks.test-timeout=5s" })
-class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
-
-	/**
-	 * Dev-only key of tenant acme with plan trial (100 calls a day), from
-	 * application.yml.
-	 */
-	static final String ACME_TRIAL_KEY = "bffk_test_acme_ZyxycvD9MApr6q3p5RG9YsVo64YO8UTZ3Wbu6L";
-
-	static final WebhookReceiver receiver = new WebhookReceiver();
-
-	static final WebhookReceiver configuredReceiver = new WebhookReceiver();
-
-	static {
-		// shared with the Redis variant of these tests: closed when the test JVM ends
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			receiver.close();
-			configuredReceiver.close();
-		}));
-	}
-
-	static final JsonMapper json = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void configuredWebhook(DynamicPropertyRegistry registry) {
-		registry.add("edge.partner.tenants.globex.webhook-url", configuredReceiver::url);
-	}
-
-	@BeforeEach
-	void resetReceivers() {
-		for (WebhookReceiver each : List.of(receiver, configuredReceiver)) {
-			each.clear();
-			each.failFirst(0);
-			each.delay(Duration.ZERO);
-			each.answer("");
-		}
-		this.client.delete().uri("/partner/admin/webhook").headers(admin("acme")).exchange();
-		this.client.delete().uri("/partner/admin/webhook").headers(admin("globex")).exchange();
-		this.client.delete().uri("/partner/admin/webhook").headers(admin("initech")).exchange();
-	}
+class PartnerWebhookAdminTests extends PartnerWebhookTestSupport {
 
 	@Test
 	void setsReadsReplacesAndDeletesTheTenantsWebhookShowingItsSecretOnce() {
@@ -363,179 +305,6 @@ class PartnerWebhookAdminTests extends PartnerGatewayTestSupport {
 			assertThat(event.get("policy")).isEqualTo("trial-daily");
 			assertThat(event.get("limit")).isEqualTo(100);
 		});
-	}
-
-	@Test
-	void theDocumentedReceiverVerifiesTheSignaturesTheGatewaySends() throws Exception {
-		Path script = Path.of("..", "docs", "examples", "webhook-receiver.py");
-		assertThat(Files.readString(Path.of("..", "docs", "partner.md")))
-			.as("docs/partner.md shows docs/examples/webhook-receiver.py as it is")
-			.contains(Files.readString(script));
-		assertThat(python())
-			.as("python3 (3.9 or later) on the PATH runs the documented receiver; install it, "
-					+ "such as with apt-get install python3")
-			.isNotNull();
-		String secret = (String) setUrl("acme", "http://placeholder.example/", 201).get("secret");
-		assertThat(runReceiver(script, secret, true)).startsWith("verified ").contains("\"type\":\"webhook.test\"");
-		// during an overlap the receiver that still has the old secret verifies too
-		rotate("acme", "{\"overlap\":\"PT1H\"}", 200);
-		assertThat(runReceiver(script, secret, true)).startsWith("verified ");
-		assertThat(runReceiver(script, "whsec_not_the_secret", false)).startsWith("REJECTED ");
-	}
-
-	String runReceiver(Path script, String secret, boolean verified) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		Path output = Files.createTempFile("webhook-receiver", ".log");
-		ProcessBuilder builder = new ProcessBuilder(python(), script.toString(), Integer.toString(port))
-			.redirectErrorStream(false)
-			.redirectOutput(output.toFile())
-			.redirectError(ProcessBuilder.Redirect.DISCARD);
-		builder.environment().put("WEBHOOK_SECRET", secret);
-		Process process = builder.start();
-		try {
-			PartnerQuotaEventTests.await(() -> {
-				try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-					return true;
-				}
-				catch (IOException ex) {
-					return !process.isAlive();
-				}
-			});
-			assertThat(process.isAlive()).as("the receiver started").isTrue();
-			setUrl("acme", "http://127.0.0.1:" + port + "/hooks", 200);
-			Map<?, ?> result = test("acme");
-			assertThat(result.get("status")).isEqualTo(verified ? 204 : 401);
-			PartnerQuotaEventTests.await(() -> readString(output).contains("\n"));
-			return readString(output);
-		}
-		finally {
-			process.destroy();
-			process.waitFor(10, TimeUnit.SECONDS);
-			Files.deleteIfExists(output);
-		}
-	}
-
-	static String readString(Path path) {
-		try {
-			return Files.readString(path);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static String python() {
-		for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path candidate = Path.of(directory, "python3");
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		return null;
-	}
-
-	@Test
-	void documentsTheWebhookAdministrationInTheAdminGroup() {
-		Map<?, ?> admin = this.client.get()
-			.uri("/v3/api-docs/admin")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		Map<?, ?> paths = (Map<?, ?>) admin.get("paths");
-		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook")).keySet()).map(Object::toString)
-			.containsExactlyInAnyOrder("get", "put", "delete");
-		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook/rotate")).keySet()).map(Object::toString)
-			.containsExactly("post");
-		assertThat(((Map<?, ?>) paths.get("/partner/admin/webhook/test")).keySet()).map(Object::toString)
-			.containsExactly("post");
-		Map<?, ?> put = (Map<?, ?>) ((Map<?, ?>) paths.get("/partner/admin/webhook")).get("put");
-		assertThat(((Map<?, ?>) put.get("responses")).keySet()).map(Object::toString)
-			.contains("200", "201", "400", "401", "403", "429");
-		Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) admin.get("components")).get("schemas");
-		assertThat(schemas.keySet()).map(Object::toString)
-			.contains("WebhookView", "WebhookChange", "WebhookTestResult", "SetWebhookUrl", "RotateWebhookSecret");
-		// the key rotation's body keeps its own schema
-		assertThat(schemas.get("Rotate").toString()).contains("gracePeriod").doesNotContain("overlap");
-		assertThat(schemas.get("RotateWebhookSecret").toString()).contains("overlap");
-		assertThat(schemas.get("WebhookView").toString()).contains("secretHint").doesNotContain("\"secret\"");
-	}
-
-	static void assertSignedWith(WebhookReceiver.Delivery delivery, String secret) {
-		String timestamp = delivery.headers().get("x-signature-timestamp");
-		assertThat(Long.parseLong(timestamp)).isCloseTo(System.currentTimeMillis() / 1000,
-				org.assertj.core.data.Offset.offset(60L));
-		assertThat(delivery.headers().get("x-signature"))
-			.isEqualTo("sha256=" + QuotaEventPublisher.sign(secret, timestamp, delivery.body()));
-	}
-
-	Map<?, ?> setUrl(String tenant, String url, int status) {
-		return this.client.put()
-			.uri("/partner/admin/webhook")
-			.headers(admin(tenant))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("url", url))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	Map<?, ?> rotate(String tenant, String body, int status) {
-		return this.client.post()
-			.uri("/partner/admin/webhook/rotate")
-			.headers(admin(tenant))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	Map<?, ?> test(String tenant) {
-		return this.client.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
-			.build()
-			.post()
-			.uri("/partner/admin/webhook/test")
-			.headers(admin(tenant))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	static Consumer<HttpHeaders> admin(String tenant) {
-		return (headers) -> headers.setBearerAuth(adminToken(tenant));
-	}
-
-	/**
-	 * A tenant admin's client-credential token on plan pro (600 calls a minute), so that
-	 * the many admin calls of these tests never meet the burst limit of plan basic.
-	 * @param tenant the tenant
-	 * @return the signed token
-	 */
-	static String adminToken(String tenant) {
-		return keys.token()
-			.audience("bff-partner")
-			.claim("sub", "partner-" + tenant)
-			.claim("client_id", "partner-" + tenant)
-			.claim("tenant_id", tenant)
-			.claim("plan", "pro")
-			.claim("scope", "keys:admin")
-			.build();
 	}
 
 }
