@@ -14,7 +14,7 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A real local HTTP endpoint standing in for a partner's webhook: records every delivery
  * with its headers, fails the first {@code failures} attempts of each event with 503, and
- * answers slowly when told to.
+ * answers slowly, or with a body, when told to.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -27,6 +27,8 @@ final class WebhookReceiver implements AutoCloseable {
 	private volatile int failures;
 
 	private volatile Duration delay = Duration.ZERO;
+
+	private volatile String answer = "";
 
 	WebhookReceiver() {
 		this.server = HttpServer.create()
@@ -41,7 +43,10 @@ final class WebhookReceiver implements AutoCloseable {
 					.computeIfAbsent(headers.getOrDefault("x-event-id", ""), (id) -> new AtomicInteger())
 					.incrementAndGet();
 				int status = (attempt <= this.failures) ? 503 : 204;
-				return Mono.delay(this.delay).then(response.status(status).send());
+				String answer = this.answer;
+				return Mono.delay(this.delay)
+					.then(answer.isEmpty() ? response.status(status).send()
+							: response.status((status == 204) ? 200 : status).sendString(Mono.just(answer)).then());
 			}))
 			.bindNow();
 	}
@@ -56,6 +61,14 @@ final class WebhookReceiver implements AutoCloseable {
 
 	void delay(Duration delay) {
 		this.delay = delay;
+	}
+
+	/**
+	 * Answer every delivery with a body (and 200 instead of 204).
+	 * @param answer the body, none when empty
+	 */
+	void answer(String answer) {
+		this.answer = answer;
 	}
 
 	List<Delivery> deliveries() {

@@ -9,6 +9,7 @@ import io.github.bffsuite.partner.client.OrderServiceClient;
 import io.github.bffsuite.partner.client.ProductServiceClient;
 import io.github.bffsuite.partner.key.ApiKeyAdministration;
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
+import io.github.bffsuite.partner.usage.WebhookEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 import io.github.bffsuite.partner.web.DeprecationHeadersWebFilter;
 
@@ -42,9 +43,10 @@ class PartnerConfiguration {
 
 	@Bean
 	QuotaEventPublisher quotaEventPublisher(PartnerProperties properties, ObjectProvider<WebClient.Builder> webClient,
-			ObjectProvider<JsonMapper> json) {
+			ObjectProvider<JsonMapper> json, ObjectProvider<WebhookEndpoints> endpoints) {
 		return new QuotaEventPublisher(properties, webClient.getIfAvailable(WebClient::builder),
-				json.getIfAvailable(() -> JsonMapper.builder().build()), Clock.systemUTC());
+				json.getIfAvailable(() -> JsonMapper.builder().build()),
+				endpoints.getIfAvailable(() -> WebhookEndpoints.configured(properties)), Clock.systemUTC());
 	}
 
 	@Bean

@@ -49,7 +49,9 @@ class PartnerOpenApiConfiguration {
 	private static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final Map<Integer, String> PROBLEMS = Map.of(400,
-			"Invalid request: `errors` names each field and why (type validation-failed)", 401,
+			"Invalid request: `errors` names each field and why (type validation-failed, or "
+					+ "invalid-webhook-url for a refused webhook URL)",
+			401,
 			"Missing, malformed, unknown, revoked or expired credentials (types unauthenticated, invalid-token, "
 					+ "invalid-api-key with a reason)",
 			403, "The credentials do not grant this (types insufficient-scope, access-denied)", 404,
@@ -114,12 +116,13 @@ class PartnerOpenApiConfiguration {
 	GroupedOpenApi partnerAdminApi() {
 		return GroupedOpenApi.builder()
 			.group("admin")
-			.displayName("API key administration")
+			.displayName("API key and webhook administration")
 			.pathsToMatch("/partner/admin/**")
 			.addOperationCustomizer(standardResponses(false))
 			.addOpenApiCustomizer(version("admin",
-					"Self-service API keys of your tenant, for a client-credential "
-							+ "token with scope keys:admin. A new key's secret is shown once."))
+					"Self-service API keys and quota event webhook of your tenant, for a client-credential "
+							+ "token with scope keys:admin. A new key's secret and a new webhook signing secret "
+							+ "are shown once."))
 			.build();
 	}
 
@@ -128,7 +131,7 @@ class PartnerOpenApiConfiguration {
 			PartnerProperties properties) {
 		Scopes scopes = new Scopes();
 		properties.getKeys().getGrantableScopes().forEach((scope) -> scopes.addString(scope, scope));
-		scopes.addString(properties.getKeys().getAdminScope(), "Administer the tenant's API keys");
+		scopes.addString(properties.getKeys().getAdminScope(), "Administer the tenant's API keys and webhook");
 		return new OpenAPI()
 			.components(new Components()
 				.addSecuritySchemes("apiKey",

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -39,7 +41,10 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * Each delivery carries {@code X-Signature-Timestamp} (epoch seconds) and
  * {@code X-Signature: sha256=<hex>}, the HMAC-SHA-256 of {@code <timestamp>.<body>} with
- * the tenant's webhook secret, so receivers can check origin and freshness.
+ * the tenant's webhook secret, so receivers can check origin and freshness. While a
+ * rotated secret overlaps the one it replaces, the header lists one signature per secret,
+ * newest first: {@code sha256=<hex>, sha256=<hex>}. The webhook is looked up on each
+ * attempt, so a retry goes where the tenant's webhook points by then.
  */
 public class QuotaEventPublisher implements RateLimitListener {
 
@@ -51,15 +56,31 @@ public class QuotaEventPublisher implements RateLimitListener {
 
 	private final JsonMapper json;
 
+	private final WebhookEndpoints endpoints;
+
 	private final Clock clock;
 
 	private final AtomicInteger pending = new AtomicInteger();
 
 	public QuotaEventPublisher(PartnerProperties properties, WebClient.Builder webClient, JsonMapper json,
 			Clock clock) {
+		this(properties, webClient, json, WebhookEndpoints.configured(properties), clock);
+	}
+
+	/**
+	 * Create a publisher.
+	 * @param properties the partner settings
+	 * @param webClient the builder of the client that delivers events
+	 * @param json the mapper of event bodies
+	 * @param endpoints where each tenant's events go
+	 * @param clock the clock
+	 */
+	public QuotaEventPublisher(PartnerProperties properties, WebClient.Builder webClient, JsonMapper json,
+			WebhookEndpoints endpoints, Clock clock) {
 		this.properties = properties;
 		this.webClient = webClient.build();
 		this.json = json;
+		this.endpoints = endpoints;
 		this.clock = clock;
 	}
 
@@ -68,10 +89,6 @@ public class QuotaEventPublisher implements RateLimitListener {
 			RateLimitDecision decision, long cost) {
 		if (!this.properties.getEvents().isEnabled() || principal == null || principal.tenantId() == null
 				|| !decision.allowed() || policy.capacity() != 0 || policy.quotas().size() != 1 || cost < 1) {
-			return;
-		}
-		PartnerProperties.Tenant tenant = this.properties.getTenants().get(principal.tenantId());
-		if (tenant == null || tenant.getWebhookUrl() == null || tenant.getWebhookSecret() == null) {
 			return;
 		}
 		long limit = decision.limit();
@@ -86,12 +103,12 @@ public class QuotaEventPublisher implements RateLimitListener {
 						(principal.plan() != null) ? principal.plan() : RateLimitPolicies.DEFAULT_PLAN, policy.name(),
 						threshold, limit, used, Math.max(0, decision.remaining()),
 						Instant.ofEpochSecond(Math.round((now.toEpochMilli() + decision.resetMillis()) / 1000.0)));
-				publish(event, tenant);
+				publish(event);
 			}
 		}
 	}
 
-	private void publish(QuotaEvent event, PartnerProperties.Tenant tenant) {
+	private void publish(QuotaEvent event) {
 		PartnerProperties.Events settings = this.properties.getEvents();
 		if (this.pending.incrementAndGet() > settings.getQueueCapacity()) {
 			this.pending.decrementAndGet();
@@ -100,7 +117,7 @@ public class QuotaEventPublisher implements RateLimitListener {
 			return;
 		}
 		String body = this.json.writeValueAsString(event);
-		Mono.defer(() -> deliver(event, body, tenant))
+		Mono.defer(() -> this.endpoints.find(event.tenant()).flatMap((endpoint) -> deliver(event, body, endpoint)))
 			.timeout(settings.getTimeout())
 			.retryWhen(Retry.backoff(Math.max(0, settings.getMaxAttempts() - 1), settings.getInitialBackoff())
 				.maxBackoff(Duration.ofMinutes(5)))
@@ -109,19 +126,33 @@ public class QuotaEventPublisher implements RateLimitListener {
 					+ " could not be delivered after " + settings.getMaxAttempts() + " attempts", ex));
 	}
 
-	private Mono<Void> deliver(QuotaEvent event, String body, PartnerProperties.Tenant tenant) {
+	private Mono<Void> deliver(QuotaEvent event, String body, WebhookEndpoint endpoint) {
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 		return this.webClient.post()
-			.uri(String.valueOf(tenant.getWebhookUrl()))
+			.uri(endpoint.url())
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-Event-Id", event.id())
 			.header("X-Event-Type", event.type())
 			.header("X-Signature-Timestamp", timestamp)
-			.header("X-Signature", "sha256=" + sign(String.valueOf(tenant.getWebhookSecret()), timestamp, body))
+			.header("X-Signature", signatures(endpoint.secrets(), timestamp, body))
 			.bodyValue(body)
 			.retrieve()
 			.toBodilessEntity()
 			.then();
+	}
+
+	/**
+	 * The {@code X-Signature} header of an event body: one {@code sha256=<hex>} per
+	 * secret, newest first, separated by {@code ", "}.
+	 * @param secrets the tenant's webhook secrets, newest first
+	 * @param timestamp the epoch seconds sent as X-Signature-Timestamp
+	 * @param body the exact body
+	 * @return the header value
+	 */
+	public static String signatures(List<String> secrets, String timestamp, String body) {
+		return secrets.stream()
+			.map((secret) -> "sha256=" + sign(secret, timestamp, body))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**
