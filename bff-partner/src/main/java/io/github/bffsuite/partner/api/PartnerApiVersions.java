@@ -2,6 +2,9 @@ package io.github.bffsuite.partner.api;
 
 import java.util.regex.Pattern;
 
+import io.github.bffsuite.partner.config.PartnerProperties;
+import io.github.bffsuite.partner.web.DeprecationHeadersWebFilter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.accept.ApiVersionResolver;
@@ -13,7 +16,8 @@ import org.springframework.web.reactive.accept.PathApiVersionResolver;
  * the semantic parser, which skips the {@code v}), the supported ones are listed under
  * {@code spring.webflux.apiversion.supported}, and other paths (the key administration,
  * the documents) carry none. Spring Boot hands this resolver to the versioning strategy;
- * springdoc reads its segment index to write each version's literal paths.
+ * springdoc reads its segment index to write each version's literal paths. Version 1
+ * announces its deprecation and sunset on every answer, errors included.
  */
 @Configuration(proxyBeanMethods = false)
 public class PartnerApiVersions {
@@ -22,6 +26,13 @@ public class PartnerApiVersions {
 	public static final String PATH = "/partner/v{version}";
 
 	private static final Pattern VERSIONED = Pattern.compile("/partner/v[^/]+(/.*)?");
+
+	@Bean
+	DeprecationHeadersWebFilter v1DeprecationHeadersWebFilter(PartnerProperties properties) {
+		PartnerProperties.Deprecation v1 = properties.getV1();
+		return new DeprecationHeadersWebFilter("/partner/v1", v1.getDeprecatedAt(), v1.getSunsetAt(), v1.getNotice(),
+				v1.getSuccessor());
+	}
 
 	@Bean
 	ApiVersionResolver partnerApiVersionResolver() {
