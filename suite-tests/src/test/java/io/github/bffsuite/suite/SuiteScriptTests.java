@@ -60,15 +60,29 @@ class SuiteScriptTests {
 	}
 
 	@Test
-	void apikeyPrintsANewKeyAndItsHmacSha256Hash() throws Exception {
-		List<String> lines = run("apikey", "bffk_acme", "test-secret");
-		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).matches("key:  bffk_acme_[A-Za-z0-9_-]{43}");
+	void apikeyOfflinePrintsAChecksummedKeyItsHmacSha256HashAndHint() throws Exception {
+		List<String> lines = run("apikey", "--offline", "--tenant", "acme", "--secret", "test-secret");
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).matches("key:  bffk_test_acme_[A-Za-z0-9]{38}");
 		String key = lines.get(0).substring("key:  ".length());
+		// the checksum: CRC32 of everything before it, in six base62 digits
+		// (ApiKeyFormat)
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(key.substring(0, key.length() - 6).getBytes(StandardCharsets.US_ASCII));
+		String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+		long value = crc.getValue();
+		char[] digits = new char[6];
+		for (int i = 5; i >= 0; i--) {
+			digits[i] = base62.charAt((int) (value % 62));
+			value /= 62;
+		}
+		assertThat(key).endsWith(new String(digits));
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		assertThat(lines.get(1))
 			.isEqualTo("hash: " + HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8))));
+		assertThat(lines.get(2))
+			.isEqualTo("hint: " + key.substring(0, 19) + "\u2026" + key.substring(key.length() - 4));
 	}
 
 	private static List<String> run(String... args) throws Exception {
