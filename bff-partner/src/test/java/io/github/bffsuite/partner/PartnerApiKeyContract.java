@@ -261,7 +261,7 @@ abstract class PartnerApiKeyContract extends PartnerGatewayTestSupport {
 		tooMany(admin);
 		List<Map<?, ?>> chain = new java.util.ArrayList<>(List.of(first));
 		for (int i = 0; i < 3; i++) {
-			chain.add(rotate(admin, chain.get(chain.size() - 1), "P7D"));
+			chain.add(rotateKey(admin, chain.get(chain.size() - 1), "P7D"));
 		}
 		// a chain keeps one key in its grace period: the latest rotation ended the
 		// earlier ones
@@ -287,7 +287,7 @@ abstract class PartnerApiKeyContract extends PartnerGatewayTestSupport {
 		String admin = adminToken("acme");
 		Map<?, ?> created = create(admin, "{\"name\":\"graceful\",\"scopes\":[\"orders:read\"]}");
 		java.time.Instant before = java.time.Instant.now();
-		rotate(admin, created, "PT5S");
+		rotateKey(admin, created, "PT5S");
 		Object id = ((Map<?, ?>) created.get("details")).get("id");
 		Map<?, ?> old = list(admin).stream()
 			.filter((key) -> id.equals(((Map<?, ?>) key).get("id")))
@@ -335,20 +335,6 @@ abstract class PartnerApiKeyContract extends PartnerGatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://bff-suite.dev/problems/key-limit-reached");
-	}
-
-	Map<?, ?> rotate(String admin, Map<?, ?> created, String grace) {
-		return this.client.post()
-			.uri("/partner/admin/keys/" + ((Map<?, ?>) created.get("details")).get("id") + "/rotate")
-			.headers((h) -> h.setBearerAuth(admin))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"gracePeriod\":\"" + grace + "\"}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	static String adminToken(String tenant) {

@@ -1,10 +1,19 @@
 package io.github.bffsuite.partner;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.github.bffsuite.edge.test.RedisTestServer;
 import io.github.bffsuite.edge.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -59,10 +68,46 @@ abstract class PartnerGatewayTestSupport {
 	 */
 	static void redisStores(DynamicPropertyRegistry registry) {
 		String run = "test-partner-" + java.util.UUID.randomUUID() + ":";
-		registry.add("spring.data.redis.url", io.github.bffsuite.edge.test.RedisTestServer::url);
+		registry.add("spring.data.redis.url", RedisTestServer::url);
 		registry.add("edge.security.api-key.redis-key-prefix", () -> "edge:apikey:" + run);
 		registry.add("edge.rate-limit.redis.key-prefix", () -> "edge:rl:" + run);
 		registry.add("edge.idempotency.redis.key-prefix", () -> "edge:idempotency:" + run);
+	}
+
+	/**
+	 * Start one more bff-partner instance with the redis profile, on random ports, its
+	 * stores under a run's prefixes in the test Redis, so that instances started with the
+	 * same run share them. Closed by Spring Boot's shutdown hook when the test JVM ends,
+	 * not by the test: closing a context disposes Reactor Netty's global event loops,
+	 * which the JWKS server and stubs shared with the other test classes run on.
+	 * @param run the prefix of the run's Redis keys
+	 * @param services the stand-in for the sample services
+	 * @param arguments more command-line arguments
+	 * @return the running instance
+	 */
+	static ConfigurableApplicationContext startRedisInstance(String run, SampleBackend services, String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.data.redis.url=" + RedisTestServer.url(), "--edge.security.jwt.issuer-uri=http://issuer.test",
+				"--edge.security.jwt.jwk-set-uri=" + fixture.jwks().uri(),
+				"--edge.downstream.services.order-service.base-url=" + services.url(),
+				"--edge.downstream.services.product-service.base-url=" + services.url(),
+				"--edge.downstream.services.user-service.base-url=" + services.url(),
+				"--edge.security.api-key.redis-key-prefix=edge:apikey:" + run,
+				"--edge.rate-limit.redis.key-prefix=edge:rl:" + run,
+				"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run,
+				"--edge.partner.webhooks.redis-key-prefix=edge:partner:webhook:" + run));
+		args.addAll(List.of(arguments));
+		return new SpringApplicationBuilder(BffPartnerApplication.class).profiles("redis")
+			.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * A client of an instance started with {@link #startRedisInstance}.
+	 * @param instance the instance
+	 * @return a client bound to its server
+	 */
+	static WebTestClient client(ConfigurableApplicationContext instance) {
+		return GatewayTestFixture.client(((WebServerApplicationContext) instance).getWebServer().getPort());
 	}
 
 	/**
@@ -79,6 +124,27 @@ abstract class PartnerGatewayTestSupport {
 			.claim("tenant_id", tenant)
 			.claim("scope", scopes)
 			.build();
+	}
+
+	/**
+	 * Rotate a key through the admin API.
+	 * @param admin a key admin's token
+	 * @param created the answer that made the key
+	 * @param grace how long the old key stays valid, such as {@code PT1H}
+	 * @return the answer with the successor
+	 */
+	Map<?, ?> rotateKey(String admin, Map<?, ?> created, String grace) {
+		return this.client.post()
+			.uri("/partner/admin/keys/" + ((Map<?, ?>) created.get("details")).get("id") + "/rotate")
+			.headers((h) -> h.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"gracePeriod\":\"" + grace + "\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }

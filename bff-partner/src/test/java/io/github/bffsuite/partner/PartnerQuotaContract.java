@@ -184,17 +184,7 @@ abstract class PartnerQuotaContract extends PartnerGatewayTestSupport {
 	}
 
 	Map<?, ?> rotate(String tenant, Map<?, ?> created, String grace) {
-		return this.client.post()
-			.uri("/partner/admin/keys/" + ((Map<?, ?>) created.get("details")).get("id") + "/rotate")
-			.headers((h) -> h.setBearerAuth(admin(tenant)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"gracePeriod\":\"" + grace + "\"}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return rotateKey(admin(tenant), created, grace);
 	}
 
 	Map<?, ?> usage(String key) {

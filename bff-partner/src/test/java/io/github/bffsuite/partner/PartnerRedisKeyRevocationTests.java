@@ -11,12 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
-import io.github.bffsuite.edge.test.RedisTestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,18 +52,8 @@ class PartnerRedisKeyRevocationTests {
 	// JWKS server and stubs shared with the other test classes run on.
 
 	static ConfigurableApplicationContext start(String run) {
-		return new SpringApplicationBuilder(BffPartnerApplication.class).profiles("redis")
-			.run("--server.port=0", "--management.server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
-					"--edge.security.jwt.issuer-uri=http://issuer.test",
-					"--edge.security.jwt.jwk-set-uri=" + fixture.jwks().uri(),
-					"--edge.downstream.services.order-service.base-url=" + backend.url(),
-					"--edge.downstream.services.product-service.base-url=" + backend.url(),
-					"--edge.downstream.services.user-service.base-url=" + backend.url(),
-					"--edge.security.api-key.redis-key-prefix=edge:apikey:" + run,
-					"--edge.rate-limit.redis.key-prefix=edge:rl:" + run,
-					"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run,
-					"--edge.partner.tenants.umbrella.plan=team",
-					"--edge.rate-limit.policies.team-daily.quotas[0].limit=" + TEAM_DAILY);
+		return PartnerGatewayTestSupport.startRedisInstance(run, backend, "--edge.partner.tenants.umbrella.plan=team",
+				"--edge.rate-limit.policies.team-daily.quotas[0].limit=" + TEAM_DAILY);
 	}
 
 	@Test
@@ -164,7 +151,7 @@ class PartnerRedisKeyRevocationTests {
 	}
 
 	static WebTestClient client(ConfigurableApplicationContext context) {
-		return GatewayTestFixture.client(((WebServerApplicationContext) context).getWebServer().getPort());
+		return PartnerGatewayTestSupport.client(context);
 	}
 
 }

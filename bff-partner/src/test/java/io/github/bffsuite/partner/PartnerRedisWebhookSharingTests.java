@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.bffsuite.edge.test.GatewayTestFixture;
-import io.github.bffsuite.edge.test.RedisTestServer;
 import io.github.bffsuite.partner.usage.QuotaEventPublisher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,18 +50,8 @@ class PartnerRedisWebhookSharingTests {
 	}
 
 	static ConfigurableApplicationContext start(String run) {
-		return new SpringApplicationBuilder(BffPartnerApplication.class).profiles("redis")
-			.run("--server.port=0", "--management.server.port=0", "--spring.data.redis.url=" + RedisTestServer.url(),
-					"--edge.security.jwt.issuer-uri=http://issuer.test",
-					"--edge.security.jwt.jwk-set-uri=" + fixture.jwks().uri(),
-					"--edge.downstream.services.order-service.base-url=" + backend.url(),
-					"--edge.downstream.services.product-service.base-url=" + backend.url(),
-					"--edge.downstream.services.user-service.base-url=" + backend.url(),
-					"--edge.security.api-key.redis-key-prefix=edge:apikey:" + run,
-					"--edge.rate-limit.redis.key-prefix=edge:rl:" + run,
-					"--edge.idempotency.redis.key-prefix=edge:idempotency:" + run,
-					"--edge.partner.webhooks.redis-key-prefix=edge:partner:webhook:" + run,
-					"--edge.partner.events.initial-backoff=100ms");
+		return PartnerGatewayTestSupport.startRedisInstance(run, backend,
+				"--edge.partner.events.initial-backoff=100ms");
 	}
 
 	@Test
@@ -138,10 +125,7 @@ class PartnerRedisWebhookSharingTests {
 	}
 
 	static WebTestClient client(ConfigurableApplicationContext context) {
-		return GatewayTestFixture.client(((WebServerApplicationContext) context).getWebServer().getPort())
-			.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return PartnerGatewayTestSupport.client(context).mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 }
