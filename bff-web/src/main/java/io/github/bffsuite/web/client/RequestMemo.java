@@ -38,7 +38,7 @@ public final class RequestMemo {
 	 * @return the shared result
 	 */
 	@SuppressWarnings("unchecked")
-	static <T> Mono<T> once(String key, Supplier<Mono<T>> call) {
+	public static <T> Mono<T> once(String key, Supplier<Mono<T>> call) {
 		return Mono.deferContextual((context) -> context.getOrEmpty(KEY)
 			.map((memo) -> (Mono<T>) ((RequestMemo) memo).calls.computeIfAbsent(key, (k) -> call.get().cache()))
 			.orElseGet(call));

@@ -1,6 +1,6 @@
 /**
- * Thin clients of the sample services over the starter's named downstreams, and the
- * records their JSON maps to.
+ * What bff-web adds to the declared service clients of
+ * {@code io.github.bffsuite.clients}: reads shared within one GraphQL request.
  */
 @NullMarked
 package io.github.bffsuite.web.client;

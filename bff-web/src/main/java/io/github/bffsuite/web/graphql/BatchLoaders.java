@@ -2,10 +2,11 @@ package io.github.bffsuite.web.graphql;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.github.bffsuite.web.client.Product;
-import io.github.bffsuite.web.client.ProductClient;
-import io.github.bffsuite.web.client.User;
-import io.github.bffsuite.web.client.UserClient;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.clients.User;
+import io.github.bffsuite.clients.UserService;
+import io.github.bffsuite.web.client.RequestMemo;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -26,10 +27,13 @@ final class BatchLoaders {
 	private BatchLoaders() {
 	}
 
-	static void register(BatchLoaderRegistry registry, UserClient users, ProductClient products) {
-		registry.<String, User>forName(USERS).registerMappedBatchLoader((ids, environment) -> users.byIds(ids));
+	static void register(BatchLoaderRegistry registry, UserService users, ProductService products) {
+		registry.<String, User>forName(USERS)
+			.registerMappedBatchLoader(
+					(ids, environment) -> RequestMemo.once(UserService.NAME + " byIds " + ids, () -> users.byIds(ids)));
 		registry.<String, Product>forName(PRODUCTS)
-			.registerMappedBatchLoader((ids, environment) -> products.byIds(ids));
+			.registerMappedBatchLoader((ids, environment) -> RequestMemo.once(ProductService.NAME + " byIds " + ids,
+					() -> products.byIds(ids)));
 	}
 
 	static <V> Mono<V> load(DataLoader<String, V> loader, String id) {

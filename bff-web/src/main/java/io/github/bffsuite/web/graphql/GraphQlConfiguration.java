@@ -1,7 +1,7 @@
 package io.github.bffsuite.web.graphql;
 
-import io.github.bffsuite.web.client.ProductClient;
-import io.github.bffsuite.web.client.UserClient;
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.clients.UserService;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableReactiveMethodSecurity
 class GraphQlConfiguration {
 
-	GraphQlConfiguration(BatchLoaderRegistry registry, UserClient users, ProductClient products) {
+	GraphQlConfiguration(BatchLoaderRegistry registry, UserService users, ProductService products) {
 		BatchLoaders.register(registry, users, products);
 	}
 

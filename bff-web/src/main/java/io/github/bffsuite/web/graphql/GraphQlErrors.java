@@ -11,7 +11,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.github.bffsuite.edge.downstream.DownstreamException;
-import io.github.bffsuite.web.client.ServiceException;
+import io.github.bffsuite.edge.downstream.DownstreamRejectedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -63,8 +63,8 @@ public class GraphQlErrors implements DataFetcherExceptionResolver, Subscription
 			}
 			return errors;
 		}
-		if (ex instanceof ServiceException service) {
-			return List.of(fromStatus(service));
+		if (ex instanceof DownstreamRejectedException rejected) {
+			return List.of(fromStatus(rejected.downstream(), rejected.status(), rejected.detail()));
 		}
 		if (ex instanceof DownstreamException downstream) {
 			return List.of(fromDownstream(downstream));
@@ -87,10 +87,7 @@ public class GraphQlErrors implements DataFetcherExceptionResolver, Subscription
 		return List.of(new CodedError(ErrorCode.INTERNAL_ERROR, "Internal error", null, false, null));
 	}
 
-	private static CodedError fromStatus(ServiceException ex) {
-		String service = ex.service();
-		int status = ex.status();
-		String detail = ex.detail();
+	private static CodedError fromStatus(String service, int status, @Nullable String detail) {
 		return switch (status) {
 			case 400 -> new CodedError(ErrorCode.BAD_USER_INPUT, (detail != null) ? detail : "Invalid request", service,
 					false, null);
@@ -116,6 +113,9 @@ public class GraphQlErrors implements DataFetcherExceptionResolver, Subscription
 
 	private static CodedError fromDownstream(DownstreamException ex) {
 		String service = ex.downstream();
+		if (ex.isServerError()) {
+			return fromStatus(service, 500, null);
+		}
 		if ("timeout".equals(ex.reason())) {
 			return new CodedError(ErrorCode.DOWNSTREAM_TIMEOUT, "Service '" + service + "' did not answer in time",
 					service, true, null);

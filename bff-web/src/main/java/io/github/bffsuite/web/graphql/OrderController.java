@@ -1,13 +1,13 @@
 package io.github.bffsuite.web.graphql;
 
 import io.github.bffsuite.edge.identity.EdgePrincipal;
-import io.github.bffsuite.web.client.Order;
-import io.github.bffsuite.web.client.OrderClient;
-import io.github.bffsuite.web.client.OrderItem;
-import io.github.bffsuite.web.client.OrderStatus;
-import io.github.bffsuite.web.client.Product;
-import io.github.bffsuite.web.client.StatusEvent;
-import io.github.bffsuite.web.client.User;
+import io.github.bffsuite.clients.Order;
+import io.github.bffsuite.clients.OrderService;
+import io.github.bffsuite.web.client.RequestMemo;
+import io.github.bffsuite.clients.OrderStatus;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.StatusEvent;
+import io.github.bffsuite.clients.User;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -30,30 +30,34 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrderController {
 
-	private final OrderClient orders;
+	private final OrderService orders;
 
-	OrderController(OrderClient orders) {
+	OrderController(OrderService orders) {
 		this.orders = orders;
 	}
 
 	@PreAuthorize(Access.ORDERS_READ)
 	@QueryMapping
 	Mono<Order> order(@Argument String id) {
-		return this.orders.get(Ids.order(id, "id"));
+		String orderId = Ids.order(id, "id");
+		return RequestMemo.once(OrderService.NAME + " get " + orderId, () -> this.orders.get(orderId));
 	}
 
 	@PreAuthorize(Access.ORDERS_READ)
 	@QueryMapping
 	Mono<Page<Order>> orders(@Argument @Nullable OrderStatus status, @Argument @Nullable Integer first,
 			@Argument @Nullable String after) {
-		return Paging.page(first, after, (cursor, limit) -> this.orders.list(status, cursor, limit));
+		String wanted = (status != null) ? status.name() : null;
+		return Paging.page(first, after,
+				(cursor, limit) -> RequestMemo.once(OrderService.NAME + " list " + wanted + "|" + cursor + "|" + limit,
+						() -> this.orders.list(wanted, cursor, limit)));
 	}
 
 	@PreAuthorize(Access.ORDERS_WRITE)
 	@MutationMapping
 	Mono<Order> placeOrder(@Argument PlaceOrderInput input, @AuthenticationPrincipal EdgePrincipal principal) {
 		Access.requireUser(principal);
-		return this.orders.place(input.validate(), input.idempotencyKey());
+		return this.orders.place(input.idempotencyKey(), input.validate());
 	}
 
 	@PreAuthorize(Access.ORDERS_WRITE)
@@ -66,7 +70,7 @@ class OrderController {
 	@PreAuthorize(Access.ORDERS_READ)
 	@SubscriptionMapping
 	Flux<StatusEvent> orderStatusChanged(@Argument String orderId) {
-		return this.orders.events(Ids.order(orderId, "orderId"));
+		return this.orders.statuses(Ids.order(orderId, "orderId"));
 	}
 
 	@SchemaMapping(typeName = "Order")
@@ -80,17 +84,17 @@ class OrderController {
 	}
 
 	@SchemaMapping(typeName = "LineItem")
-	Money unitPrice(OrderItem item) {
+	Money unitPrice(Order.Item item) {
 		return Money.ofCents(item.unitPriceCents(), Money.ORDER_CURRENCY);
 	}
 
 	@SchemaMapping(typeName = "LineItem")
-	Money lineTotal(OrderItem item) {
+	Money lineTotal(Order.Item item) {
 		return Money.ofCents(item.unitPriceCents() * item.quantity(), Money.ORDER_CURRENCY);
 	}
 
 	@SchemaMapping(typeName = "LineItem")
-	Mono<Product> product(OrderItem item, DataLoader<String, Product> products) {
+	Mono<Product> product(Order.Item item, DataLoader<String, Product> products) {
 		return BatchLoaders.load(products, item.productId());
 	}
 

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import io.github.bffsuite.web.client.Slice;
+import io.github.bffsuite.clients.CursorPage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +31,7 @@ final class Paging {
 	}
 
 	static <T> Mono<Page<T>> page(@Nullable Integer first, @Nullable String after,
-			BiFunction<@Nullable String, Integer, Mono<Slice<T>>> fetch) {
+			BiFunction<@Nullable String, Integer, Mono<CursorPage<T>>> fetch) {
 		return Mono.defer(() -> {
 			int size = size(first, "first", DEFAULT_SIZE, MAX_SIZE);
 			Position start = (after != null) ? Position.decode(after) : new Position(null, 0);
@@ -40,7 +40,7 @@ final class Paging {
 		});
 	}
 
-	private static <T> Page<T> page(Slice<T> slice, Position start, boolean hasPrevious) {
+	private static <T> Page<T> page(CursorPage<T> slice, Position start, boolean hasPrevious) {
 		List<T> all = slice.items();
 		int from = Math.min(start.skip(), all.size());
 		List<T> items = all.subList(from, all.size());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.bffsuite.web.client.NewOrder;
+import io.github.bffsuite.clients.NewOrder;
 
 /**
  * The argument of {@code placeOrder}.

@@ -3,8 +3,9 @@ package io.github.bffsuite.web.graphql;
 import java.util.List;
 
 import io.github.bffsuite.edge.identity.EdgePrincipal;
-import io.github.bffsuite.web.client.Product;
-import io.github.bffsuite.web.client.ProductClient;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.web.client.RequestMemo;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,9 @@ class ProductController {
 	/** Longer than any category name (product-service lists them when one is unknown). */
 	private static final int MAX_CATEGORY_LENGTH = 50;
 
-	private final ProductClient products;
+	private final ProductService products;
 
-	ProductController(ProductClient products) {
+	ProductController(ProductService products) {
 		this.products = products;
 	}
 
@@ -58,7 +59,10 @@ class ProductController {
 		if (words != null && words.length() > MAX_QUERY_LENGTH) {
 			throw InvalidInputException.of("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
 		}
-		return Paging.page(first, after, (cursor, limit) -> this.products.search(category, words, cursor, limit));
+		return Paging.page(first, after,
+				(cursor, limit) -> RequestMemo.once(
+						ProductService.NAME + " search " + category + "|" + words + "|" + cursor + "|" + limit,
+						() -> this.products.search(category, words, cursor, limit)));
 	}
 
 	@PreAuthorize(Access.PRODUCTS_READ)
@@ -67,7 +71,8 @@ class ProductController {
 			@AuthenticationPrincipal EdgePrincipal principal) {
 		String userId = Access.requireUser(principal);
 		int count = Paging.size(first, "first", DEFAULT_RECOMMENDATIONS, MAX_RECOMMENDATIONS);
-		return this.products.recommended(userId, count);
+		return RequestMemo.once(ProductService.NAME + " recommended " + userId + "|" + count,
+				() -> this.products.recommended(userId, count).map(ProductService.Recommendations::items));
 	}
 
 	@SchemaMapping(typeName = "Product")

@@ -113,6 +113,14 @@ public final class Aggregation {
 			return EdgeProblems.exception(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
 					"Section '" + section.name + "' did not complete within " + this.deadline.toMillis() + " ms");
 		}
+		if (ex instanceof DownstreamRejectedException rejected) {
+			return EdgeProblems.exception(rejected.getStatusCode(), EdgeProblems.slug(rejected.getStatusCode()),
+					"Section '" + section.name + "' was rejected by its service");
+		}
+		if (ex instanceof DownstreamException downstream && downstream.isServerError()) {
+			return EdgeProblems.exception(HttpStatus.BAD_GATEWAY, "bad-gateway",
+					"Section '" + section.name + "' failed in its service");
+		}
 		if (ex instanceof ErrorResponse) {
 			return ex;
 		}
@@ -132,6 +140,9 @@ public final class Aggregation {
 		}
 		if (ex instanceof DownstreamException downstream) {
 			return downstream.reason();
+		}
+		if (ex instanceof DownstreamRejectedException rejected) {
+			return (rejected.status() == 404) ? "not-found" : "status-" + rejected.status();
 		}
 		if (ex instanceof WebClientResponseException response) {
 			return (response.getStatusCode().value() == 404) ? "not-found"

@@ -25,6 +25,8 @@ public class DownstreamException extends ErrorResponseException {
 
 	private final String reason;
 
+	private boolean serverError;
+
 	DownstreamException(String downstream, HttpStatusCode status, String reason, String detail,
 			@Nullable Throwable cause) {
 		super(status, problem(downstream, status, reason, detail), cause);
@@ -101,11 +103,35 @@ public class DownstreamException extends ErrorResponseException {
 	}
 
 	/**
+	 * The downstream answered with a server error status other than a gateway error, such
+	 * as a 500; its body may hold internals and is never shown.
+	 * @param downstream the downstream name
+	 * @param status the downstream's status
+	 * @return a 502 exception with a reason such as {@code status-500}
+	 */
+	public static DownstreamException serverError(String downstream, int status) {
+		DownstreamException ex = new DownstreamException(downstream, HttpStatus.BAD_GATEWAY, "status-" + status,
+				"Service '" + downstream + "' answered " + status, null);
+		ex.serverError = true;
+		return ex;
+	}
+
+	/**
 	 * Return the name of the downstream that failed.
 	 * @return the name
 	 */
 	public String downstream() {
 		return this.downstream;
+	}
+
+	/**
+	 * Return whether the downstream answered with a server error of its own (such as a
+	 * 500), rather than being unavailable, slow or suspended.
+	 * @return whether the service failed the call
+	 * @see #serverError(String, int)
+	 */
+	public boolean isServerError() {
+		return this.serverError;
 	}
 
 	/**

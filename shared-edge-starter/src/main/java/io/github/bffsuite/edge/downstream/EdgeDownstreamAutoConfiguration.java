@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of named downstream services: a resilient {@code WebClient} per
  * service and the {@code CallDownstream} gateway filter that applies the same policies to
- * routes.
+ * routes, and clients of {@code @HttpExchange} interfaces over those {@code WebClient}s.
  * <p>
  * Backs off without resilience4j (circuit breaker and bulkhead) or Spring Cloud
  * LoadBalancer on the class path: every downstream call is guarded and balanced, so there
@@ -43,6 +43,12 @@ public final class EdgeDownstreamAutoConfiguration {
 			ObjectProvider<WebClient.Builder> builders, ObjectProvider<MeterRegistry> meters) {
 		return new EdgeDownstreamClients(properties, () -> builders.getIfAvailable(WebClient::builder),
 				meters.getIfUnique(CompositeMeterRegistry::new), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DownstreamHttpServices downstreamHttpServices(EdgeDownstreamClients clients) {
+		return new DownstreamHttpServices(clients);
 	}
 
 	@Configuration(proxyBeanMethods = false)

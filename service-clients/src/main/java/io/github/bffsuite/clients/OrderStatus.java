@@ -1,4 +1,4 @@
-package io.github.bffsuite.web.client;
+package io.github.bffsuite.clients;
 
 /**
  * Lifecycle of an order: {@code PENDING → PAID → SHIPPED → DELIVERED}, or

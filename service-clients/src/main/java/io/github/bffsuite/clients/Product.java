@@ -1,7 +1,9 @@
-package io.github.bffsuite.web.client;
+package io.github.bffsuite.clients;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A product as product-service returns it.
+ * A product as product-service answers it.
  *
  * @param id the product id, such as {@code p-0001}
  * @param name the display name
@@ -11,7 +13,8 @@ package io.github.bffsuite.web.client;
  * @param stock the units in stock
  * @param description a one-line description
  */
-public record Product(String id, String name, String category, int priceCents, String currency, int stock,
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Product(String id, String name, String category, long priceCents, String currency, int stock,
 		String description) {
 
 }

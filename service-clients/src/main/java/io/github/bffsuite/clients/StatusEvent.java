@@ -1,6 +1,8 @@
-package io.github.bffsuite.web.client;
+package io.github.bffsuite.clients;
 
 import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A status an order reached, from order-service's event stream.
@@ -9,6 +11,7 @@ import java.time.Instant;
  * @param status the status reached
  * @param at when it was reached
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record StatusEvent(String orderId, OrderStatus status, Instant at) {
 
 }

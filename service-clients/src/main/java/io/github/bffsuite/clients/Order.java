@@ -1,4 +1,4 @@
-package io.github.bffsuite.mobile.client;
+package io.github.bffsuite.clients;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,21 +9,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * An order as order-service answers it.
  *
  * @param id the order id, such as {@code o-00042}
+ * @param tenantId the tenant of the user
+ * @param userId who placed it: a user, or a partner's client id
  * @param items the lines
- * @param totalCents the total in cents
- * @param status the status, such as {@code SHIPPED}
+ * @param totalCents the sum of the lines, in cents
+ * @param status the current status
  * @param createdAt when it was placed
+ * @param updatedAt when the status last changed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Order(String id, List<Item> items, long totalCents, String status, Instant createdAt) {
-
-	/**
-	 * Return the number of units ordered.
-	 * @return the sum of the quantities
-	 */
-	public int itemCount() {
-		return this.items.stream().mapToInt(Item::quantity).sum();
-	}
+public record Order(String id, String tenantId, String userId, List<Item> items, long totalCents, OrderStatus status,
+		Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * One line of an order.

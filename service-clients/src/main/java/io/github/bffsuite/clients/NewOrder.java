@@ -1,4 +1,4 @@
-package io.github.bffsuite.web.client;
+package io.github.bffsuite.clients;
 
 import java.util.List;
 
