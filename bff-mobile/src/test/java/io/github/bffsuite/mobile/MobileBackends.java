@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,15 @@ final class MobileBackends implements AutoCloseable {
 					List.of("user"), "createdAt", "2025-01-01T00:00:00Z"),
 			"u-002", Map.of("id", "u-002", "tenantId", "globex", "name", "Carol Chen", "email", "carol@globex.test",
 					"roles", List.of("user"), "createdAt", "2025-01-01T00:00:00Z"));
+
+	/** An order of {@link #BULK_LINES} lines, placed by user u-009 of tenant umbrella. */
+	static final String BULK_ORDER = "o-00090";
+
+	/** Lines of the bulk order: more products than one batch lookup takes. */
+	static final int BULK_LINES = 150;
+
+	/** Most ids product-service takes in one {@code GET /products?ids=}. */
+	static final int MAX_IDS = 100;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -68,6 +78,12 @@ final class MobileBackends implements AutoCloseable {
 		this.orders.add(order("o-00004", "u-001", "acme", "PENDING", "2025-12-04T10:00:00Z", line("p-0008", 1, 899)));
 		this.orders.add(order("o-00003", "u-001", "acme", "CANCELLED", "2025-12-03T10:00:00Z", line("p-0009", 1, 999)));
 		this.orders.add(order("o-00002", "u-002", "globex", "PAID", "2025-12-02T10:00:00Z", line("p-0010", 1, 1099)));
+		// p-0150 down to p-0001: the 30 products the catalogue knows come last, after the
+		// first 100 ids
+		this.orders.add(order(BULK_ORDER, "u-009", "umbrella", "PAID", "2025-11-01T10:00:00Z",
+				IntStream.rangeClosed(1, BULK_LINES)
+					.mapToObj((i) -> line(String.format("p-%04d", BULK_LINES + 1 - i), 1, 100))
+					.toArray(Map[]::new)));
 		for (String name : List.of("user-service", "order-service", "product-service")) {
 			this.services.put(name, new Service(name));
 		}
@@ -201,7 +217,12 @@ final class MobileBackends implements AutoCloseable {
 					this.products.values().stream().skip(10).limit(limit).toList()));
 		}
 		if (path.equals("/products") && query.containsKey("ids")) {
-			List<Map<String, Object>> found = Arrays.stream(first(query, "ids", "").split(","))
+			List<String> ids = Arrays.asList(first(query, "ids", "").split(","));
+			if (ids.size() > MAX_IDS) {
+				// as product-service answers
+				return Answer.problem(400, "A batch may list at most " + MAX_IDS + " ids");
+			}
+			List<Map<String, Object>> found = ids.stream()
 				.distinct()
 				.map(this.products::get)
 				.filter((product) -> product != null)
@@ -295,7 +316,9 @@ final class MobileBackends implements AutoCloseable {
 				String body) {
 			QueryStringDecoder decoder = new QueryStringDecoder(request.uri());
 			String path = decoder.path();
-			this.requests.add(this.name + " " + request.method().name() + " " + request.uri());
+			// the declared clients encode the commas between ids (%2C), which services
+			// decode; recorded with commas to read as the id list it is
+			this.requests.add(this.name + " " + request.method().name() + " " + request.uri().replace("%2C", ","));
 			this.headers.add(request.requestHeaders()
 				.entries()
 				.stream()

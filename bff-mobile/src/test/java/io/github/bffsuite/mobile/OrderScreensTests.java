@@ -1,5 +1,8 @@
 package io.github.bffsuite.mobile;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -90,6 +93,38 @@ class OrderScreensTests extends MobileGatewayTestSupport {
 			.isEqualTo(699);
 		assertThat(backends.service("product-service").requests())
 			.containsExactly("product-service GET /products?ids=p-0003,p-0006,p-0007");
+	}
+
+	@Test
+	void joinsEveryProductOfAnOrderWithMoreProductsThanOneBatchTakes() {
+		// 150 lines, the products the catalogue knows last: a lookup cut at the first
+		// 100 ids would name none of them
+		this.client.get()
+			.uri("/mobile/v1/orders/" + MobileBackends.BULK_ORDER)
+			.headers((headers) -> headers.setBearerAuth(token("u-009", "umbrella")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(MobileBackends.BULK_LINES)
+			.jsonPath("$.items[120].productId")
+			.isEqualTo("p-0030")
+			.jsonPath("$.items[120].name")
+			.isEqualTo("Product 30")
+			.jsonPath("$.items[149].productId")
+			.isEqualTo("p-0001")
+			.jsonPath("$.items[149].name")
+			.isEqualTo("Product 1")
+			// nothing was left out: an empty list is not written
+			.jsonPath("$.partial")
+			.doesNotExist();
+		List<String> lookups = backends.service("product-service").requests();
+		List<String> asked = lookups.stream()
+			.flatMap((request) -> Arrays.stream(request.substring(request.indexOf("ids=") + 4).split(",")))
+			.toList();
+		assertThat(asked).doesNotHaveDuplicates().hasSize(MobileBackends.BULK_LINES);
+		assertThat(lookups).hasSize(2);
 	}
 
 	@Test

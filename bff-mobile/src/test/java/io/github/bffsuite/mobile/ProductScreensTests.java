@@ -83,7 +83,7 @@ class ProductScreensTests extends MobileGatewayTestSupport {
 			.expectStatus()
 			.isOk();
 		assertThat(backends.service("product-service").requests())
-			.containsExactly("product-service GET /products?limit=3&q=Camera%2BBag");
+			.containsExactly("product-service GET /products?q=Camera%2BBag&limit=3");
 	}
 
 	@Test

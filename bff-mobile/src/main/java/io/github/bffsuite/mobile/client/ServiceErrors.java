@@ -2,19 +2,19 @@ package io.github.bffsuite.mobile.client;
 
 import java.util.function.Function;
 
+import io.github.bffsuite.edge.downstream.DownstreamErrors;
+import io.github.bffsuite.edge.downstream.DownstreamException;
+import io.github.bffsuite.edge.downstream.DownstreamRejectedException;
 import io.github.bffsuite.edge.web.EdgeProblems;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Turns a downstream's error answer to a call a screen cannot do without into the problem
- * the app sees: a 4xx keeps its status (another tenant's order stays a 404), a 5xx
- * becomes a 502. Failures of the call itself (timeouts, open circuits) are already
- * problems.
+ * Words the shared {@link DownstreamErrors error policy} for a screen that cannot do
+ * without a call: a 4xx keeps its status (another tenant's order stays a 404), a server
+ * error becomes a 502 that names what could not be loaded. Other failures of the call
+ * (timeouts, open circuits) are already problems.
  */
 public final class ServiceErrors {
 
@@ -28,31 +28,19 @@ public final class ServiceErrors {
 	 */
 	public static Function<Throwable, Throwable> about(String what) {
 		return (ex) -> {
-			if (!(ex instanceof WebClientResponseException response)) {
-				return ex;
-			}
-			HttpStatusCode status = response.getStatusCode();
-			if (status.value() == 404) {
-				return EdgeProblems.exception(status, "not-found", what + " was not found");
-			}
-			if (status.is4xxClientError()) {
-				String detail = detail(response);
+			if (ex instanceof DownstreamRejectedException rejected) {
+				HttpStatusCode status = rejected.getStatusCode();
+				if (rejected.status() == 404) {
+					return EdgeProblems.exception(status, "not-found", what + " was not found");
+				}
 				return EdgeProblems.exception(status, EdgeProblems.slug(status),
-						(detail != null) ? detail : what + " was rejected");
+						(rejected.detail() != null) ? rejected.detail() : what + " was rejected");
 			}
-			return EdgeProblems.exception(HttpStatus.BAD_GATEWAY, "bad-gateway", what + " could not be loaded");
+			if (ex instanceof DownstreamException downstream && downstream.isServerError()) {
+				return EdgeProblems.exception(HttpStatus.BAD_GATEWAY, "bad-gateway", what + " could not be loaded");
+			}
+			return ex;
 		};
-	}
-
-	private static @Nullable String detail(WebClientResponseException response) {
-		try {
-			ProblemDetail problem = response.getResponseBodyAs(ProblemDetail.class);
-			String detail = (problem != null) ? problem.getDetail() : null;
-			return (detail != null && detail.length() <= 300) ? detail : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 }

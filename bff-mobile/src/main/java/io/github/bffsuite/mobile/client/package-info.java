@@ -1,6 +1,7 @@
 /**
- * Thin clients of the downstream services over the starter's named downstreams, and the
- * parts of their answers the screens use.
+ * What the mobile API adds to the declared service clients of
+ * {@code io.github.bffsuite.clients}: its own order placement call and the wording of
+ * service errors on its screens.
  */
 @NullMarked
 package io.github.bffsuite.mobile.client;

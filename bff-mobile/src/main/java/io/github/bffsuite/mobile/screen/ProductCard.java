@@ -1,6 +1,6 @@
 package io.github.bffsuite.mobile.screen;
 
-import io.github.bffsuite.mobile.client.Product;
+import io.github.bffsuite.clients.Product;
 
 /**
  * A product as a list row or tile shows it.

@@ -5,12 +5,12 @@ import java.util.List;
 
 import io.github.bffsuite.edge.downstream.AggregateResult;
 import io.github.bffsuite.edge.downstream.Aggregation;
-import io.github.bffsuite.mobile.client.OrderClient;
-import io.github.bffsuite.mobile.client.OrderCounts;
-import io.github.bffsuite.mobile.client.Product;
-import io.github.bffsuite.mobile.client.ProductClient;
-import io.github.bffsuite.mobile.client.User;
-import io.github.bffsuite.mobile.client.UserClient;
+import io.github.bffsuite.clients.OrderService;
+import io.github.bffsuite.clients.OrderCounts;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.clients.User;
+import io.github.bffsuite.clients.UserService;
 import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Deadline;
 import io.github.bffsuite.mobile.screen.Images;
@@ -37,11 +37,11 @@ public class HomeScreens {
 
 	static final String BADGES = "badges";
 
-	private final UserClient users;
+	private final UserService users;
 
-	private final OrderClient orders;
+	private final OrderService orders;
 
-	private final ProductClient products;
+	private final ProductService products;
 
 	private final OrderScreens orderScreens;
 
@@ -49,7 +49,7 @@ public class HomeScreens {
 
 	private final MobileProperties properties;
 
-	public HomeScreens(UserClient users, OrderClient orders, ProductClient products, OrderScreens orderScreens,
+	public HomeScreens(UserService users, OrderService orders, ProductService products, OrderScreens orderScreens,
 			Images images, MobileProperties properties) {
 		this.users = users;
 		this.orders = orders;
@@ -71,9 +71,11 @@ public class HomeScreens {
 			return Aggregation.within(this.properties.getDeadline())
 				.required(USER, this.users.me())
 				.optional(ORDERS,
-						this.orders.list(null, home.getOrders())
+						this.orders.list(null, null, home.getOrders())
 							.flatMap((page) -> this.orderScreens.cards(page.items(), deadline)))
-				.optional(RECOMMENDED, this.products.recommended(userId, home.getRecommended()))
+				.optional(RECOMMENDED,
+						this.products.recommended(userId, home.getRecommended())
+							.map(ProductService.Recommendations::items))
 				.optional(BADGES, this.orders.counts())
 				.run()
 				.map(this::screen);
@@ -94,10 +96,8 @@ public class HomeScreens {
 				.map((product) -> ProductCard.of(product, this.images))
 				.toList())
 			.orElse(null);
-		Badges badges = result.find(BADGES, OrderCounts.class)
-			.map((counts) -> new Badges(counts.active()))
-			.orElse(null);
-		return new HomeScreen(new UserSummary(user.id(), user.firstName(), this.images.avatar(user.id())),
+		Badges badges = result.find(BADGES, OrderCounts.class).map(Badges::of).orElse(null);
+		return new HomeScreen(UserSummary.of(user, this.images.avatar(user.id())),
 				(cards != null) ? cards.cards() : null, recommended, badges, List.copyOf(partial));
 	}
 

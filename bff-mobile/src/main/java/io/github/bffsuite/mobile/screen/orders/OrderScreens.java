@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.bffsuite.edge.web.EdgeProblems;
-import io.github.bffsuite.mobile.client.Order;
-import io.github.bffsuite.mobile.client.OrderClient;
-import io.github.bffsuite.mobile.client.Product;
+import io.github.bffsuite.clients.Order;
+import io.github.bffsuite.clients.OrderService;
+import io.github.bffsuite.mobile.client.OrderPlacement;
+import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.mobile.client.ServiceErrors;
 import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Deadline;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrderScreens {
 
-	private final OrderClient orders;
+	private final OrderService orders;
+
+	private final OrderPlacement placement;
 
 	private final ProductJoin join;
 
@@ -33,8 +36,10 @@ public class OrderScreens {
 
 	private final MobileProperties properties;
 
-	public OrderScreens(OrderClient orders, ProductJoin join, Images images, MobileProperties properties) {
+	public OrderScreens(OrderService orders, OrderPlacement placement, ProductJoin join, Images images,
+			MobileProperties properties) {
 		this.orders = orders;
+		this.placement = placement;
 		this.join = join;
 		this.images = images;
 		this.properties = properties;
@@ -48,7 +53,7 @@ public class OrderScreens {
 	 */
 	public Mono<OrderList> list(@Nullable String cursor, int limit) {
 		Deadline deadline = Deadline.in(this.properties.getDeadline());
-		return this.orders.list(cursor, limit)
+		return this.orders.list(null, cursor, limit)
 			.timeout(deadline.remaining())
 			.onErrorMap(ServiceErrors.about("The order list"))
 			.flatMap((page) -> cards(page.items(), deadline)
@@ -71,7 +76,8 @@ public class OrderScreens {
 			for (Order order : orders) {
 				ProductRef product = order.items().isEmpty() ? null : ref(order.items().get(0).productId(),
 						joined.products().get(order.items().get(0).productId()));
-				cards.add(new OrderCard(order.id(), order.status(), order.totalCents(), order.itemCount(), product));
+				cards.add(new OrderCard(order.id(), order.status().name(), order.totalCents(), itemCount(order),
+						product));
 			}
 			return new Cards(cards, joined.missing());
 		});
@@ -105,7 +111,7 @@ public class OrderScreens {
 						(product != null) ? this.images.thumbnail(product.id()) : null, item.quantity(),
 						item.unitPriceCents());
 			}).toList();
-			return new OrderDetail(order.id(), order.status(), order.totalCents(), order.createdAt(), lines,
+			return new OrderDetail(order.id(), order.status().name(), order.totalCents(), order.createdAt(), lines,
 					joined.missing());
 		});
 	}
@@ -125,10 +131,14 @@ public class OrderScreens {
 					"The Idempotency-Key header is required"));
 		}
 		Deadline deadline = Deadline.in(this.properties.getDeadline());
-		return this.orders.create(body, idempotencyKey)
+		return this.placement.place(idempotencyKey, body)
 			.timeout(deadline.remaining())
 			.onErrorMap(ServiceErrors.about("The order"))
 			.flatMap((order) -> detail(order, deadline));
+	}
+
+	private static int itemCount(Order order) {
+		return order.items().stream().mapToInt(Order.Item::quantity).sum();
 	}
 
 	private ProductRef ref(String productId, @Nullable Product product) {

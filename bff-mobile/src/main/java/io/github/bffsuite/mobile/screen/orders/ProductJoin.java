@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bffsuite.edge.downstream.Aggregation;
-import io.github.bffsuite.mobile.client.Product;
-import io.github.bffsuite.mobile.client.ProductClient;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
 import io.github.bffsuite.mobile.screen.Deadline;
 import io.github.bffsuite.mobile.screen.MissingSection;
 import reactor.core.publisher.Mono;
@@ -24,9 +24,9 @@ public class ProductJoin {
 	/** Name of the section the lookup fills. */
 	public static final String SECTION = "orders.products";
 
-	private final ProductClient products;
+	private final ProductService products;
 
-	public ProductJoin(ProductClient products) {
+	public ProductJoin(ProductService products) {
 		this.products = products;
 	}
 

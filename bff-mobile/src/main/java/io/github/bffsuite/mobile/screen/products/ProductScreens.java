@@ -2,8 +2,8 @@ package io.github.bffsuite.mobile.screen.products;
 
 import java.util.List;
 
-import io.github.bffsuite.mobile.client.Product;
-import io.github.bffsuite.mobile.client.ProductClient;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
 import io.github.bffsuite.mobile.client.ServiceErrors;
 import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Images;
@@ -19,13 +19,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProductScreens {
 
-	private final ProductClient products;
+	private final ProductService products;
 
 	private final Images images;
 
 	private final MobileProperties properties;
 
-	public ProductScreens(ProductClient products, Images images, MobileProperties properties) {
+	public ProductScreens(ProductService products, Images images, MobileProperties properties) {
 		this.products = products;
 		this.images = images;
 		this.properties = properties;
@@ -59,7 +59,7 @@ public class ProductScreens {
 	 */
 	public Mono<ProductList> search(@Nullable String query, @Nullable String category, @Nullable String cursor,
 			int limit) {
-		return this.products.search(query, category, cursor, limit)
+		return this.products.search(category, query, cursor, limit)
 			.timeout(this.properties.getDeadline())
 			.onErrorMap(ServiceErrors.about("The product search"))
 			.map((page) -> new ProductList(
