@@ -3,8 +3,10 @@ package io.github.bffsuite.partner.api;
 import java.net.URI;
 import java.util.function.Function;
 
-import io.github.bffsuite.partner.client.DownstreamOrder;
-import io.github.bffsuite.partner.client.OrderServiceClient;
+import io.github.bffsuite.clients.NewOrder;
+import io.github.bffsuite.clients.Order;
+import io.github.bffsuite.clients.OrderService;
+import io.github.bffsuite.partner.client.DownstreamAnswers;
 import io.github.bffsuite.partner.config.PartnerProperties;
 import io.github.bffsuite.partner.v1.OrderV1;
 import io.github.bffsuite.partner.v2.OrderV2;
@@ -68,11 +70,11 @@ public class OrdersController {
 
 	private static final String CANCEL_DESCRIPTION = "409 once it has shipped.";
 
-	private final OrderServiceClient orders;
+	private final OrderService orders;
 
 	private final String currency;
 
-	public OrdersController(OrderServiceClient orders, PartnerProperties properties) {
+	public OrdersController(OrderService orders, PartnerProperties properties) {
 		this.orders = orders;
 		this.currency = properties.getCurrency();
 	}
@@ -149,34 +151,36 @@ public class OrdersController {
 	}
 
 	private <V> Mono<PartnerPage<V>> list(@Nullable String status, @Nullable String cursor, @Nullable String limit,
-			Function<DownstreamOrder, V> view) {
+			Function<Order, V> view) {
 		Violations violations = new Violations();
 		String wanted = PartnerRequests.status(status, violations);
 		int size = PartnerRequests.page(cursor, limit, violations);
 		violations.throwIfAny();
 		return this.orders.list(wanted, cursor, size)
+			.onErrorMap(DownstreamAnswers::problem)
 			.map((page) -> new PartnerPage<>(page.items().stream().map(view).toList(), page.nextCursor()));
 	}
 
-	private <V> Mono<V> get(String id, Function<DownstreamOrder, V> view) {
+	private <V> Mono<V> get(String id, Function<Order, V> view) {
 		PartnerRequests.orderId(id);
-		return this.orders.get(id).map(view);
+		return this.orders.get(id).onErrorMap(DownstreamAnswers::problem).map(view);
 	}
 
 	private <V> Mono<ResponseEntity<V>> create(@Nullable String idempotencyKey, @Nullable CreateOrderRequest body,
-			String location, Function<DownstreamOrder, V> view) {
+			String location, Function<Order, V> view) {
 		CreateOrderRequest request = (body != null) ? body : new CreateOrderRequest(null);
 		return Mono.fromSupplier(() -> PartnerRequests.lines(request.items()))
-			.flatMap((lines) -> this.orders.create(lines, PartnerRequests.downstreamKey(idempotencyKey)))
+			.flatMap((lines) -> this.orders.place(PartnerRequests.downstreamKey(idempotencyKey), new NewOrder(lines))
+				.onErrorMap(DownstreamAnswers::problem))
 			.map((order) -> ResponseEntity.created(URI.create(location + order.id())).body(view.apply(order)));
 	}
 
-	private <V> Mono<V> cancel(String id, Function<DownstreamOrder, V> view) {
+	private <V> Mono<V> cancel(String id, Function<Order, V> view) {
 		PartnerRequests.orderId(id);
-		return this.orders.cancel(id).map(view);
+		return this.orders.cancel(id).onErrorMap(DownstreamAnswers::problem).map(view);
 	}
 
-	private OrderV2 v2(DownstreamOrder order) {
+	private OrderV2 v2(Order order) {
 		return OrderV2.of(order, this.currency);
 	}
 

@@ -2,8 +2,9 @@ package io.github.bffsuite.partner.api;
 
 import java.util.function.Function;
 
-import io.github.bffsuite.partner.client.DownstreamProduct;
-import io.github.bffsuite.partner.client.ProductServiceClient;
+import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.partner.client.DownstreamAnswers;
 import io.github.bffsuite.partner.v1.ProductV1;
 import io.github.bffsuite.partner.v2.ProductV2;
 import io.github.bffsuite.partner.web.PartnerPage;
@@ -46,9 +47,9 @@ public class ProductsController {
 
 	private static final String GET = "Get a product";
 
-	private final ProductServiceClient products;
+	private final ProductService products;
 
-	public ProductsController(ProductServiceClient products) {
+	public ProductsController(ProductService products) {
 		this.products = products;
 	}
 
@@ -89,18 +90,19 @@ public class ProductsController {
 	}
 
 	private <V> Mono<PartnerPage<V>> search(@Nullable String category, @Nullable String q, @Nullable String cursor,
-			@Nullable String limit, Function<DownstreamProduct, V> view) {
+			@Nullable String limit, Function<Product, V> view) {
 		Violations violations = new Violations();
 		PartnerRequests.search(category, q, violations);
 		int size = PartnerRequests.page(cursor, limit, violations);
 		violations.throwIfAny();
 		return this.products.search(category, q, cursor, size)
+			.onErrorMap(DownstreamAnswers::problem)
 			.map((page) -> new PartnerPage<>(page.items().stream().map(view).toList(), page.nextCursor()));
 	}
 
-	private <V> Mono<V> get(String id, Function<DownstreamProduct, V> view) {
+	private <V> Mono<V> get(String id, Function<Product, V> view) {
 		PartnerRequests.productId(id);
-		return this.products.get(id).map(view);
+		return this.products.product(id).onErrorMap(DownstreamAnswers::problem).map(view);
 	}
 
 }

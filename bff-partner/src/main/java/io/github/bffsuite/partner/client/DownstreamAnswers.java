@@ -1,56 +1,45 @@
 package io.github.bffsuite.partner.client;
 
-import java.util.Map;
-
+import io.github.bffsuite.edge.downstream.DownstreamErrors;
+import io.github.bffsuite.edge.downstream.DownstreamException;
+import io.github.bffsuite.edge.downstream.DownstreamRejectedException;
 import io.github.bffsuite.edge.web.EdgeProblems;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.reactive.function.client.ClientResponse;
 
 /**
- * Turns a downstream answer into a body or a partner-facing problem: a 4xx keeps its
- * status and the downstream's detail (it is about the partner's request), anything else
- * unexpected is a 502 that names no internals.
+ * Words the shared {@link DownstreamErrors error policy} for partners: a 4xx keeps its
+ * status and the downstream's detail (it is about the partner's request, and a 400 is a
+ * {@code validation-failed} problem as the partner API documents), a server error is a
+ * 502 that names no internals. Other failures of the call (timeouts, open circuits) are
+ * already problems.
  */
-final class DownstreamAnswers {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
-	};
+public final class DownstreamAnswers {
 
 	private DownstreamAnswers() {
 	}
 
-	static <T> Mono<T> body(ClientResponse response, String service, Class<T> type) {
-		return body(response, service, ParameterizedTypeReference.forType(type));
-	}
-
-	static <T> Mono<T> body(ClientResponse response, String service, ParameterizedTypeReference<T> type) {
-		HttpStatusCode status = response.statusCode();
-		if (status.is2xxSuccessful()) {
-			return response.bodyToMono(type);
+	/**
+	 * Map the failure of a downstream call to the problem a partner sees, for use with
+	 * {@code onErrorMap}.
+	 * @param ex the failure
+	 * @return the problem, or the failure unchanged
+	 */
+	public static Throwable problem(Throwable ex) {
+		if (ex instanceof DownstreamRejectedException rejected) {
+			HttpStatusCode status = rejected.getStatusCode();
+			String slug = (status.value() == 400) ? "validation-failed" : EdgeProblems.slug(status);
+			return EdgeProblems.exception(status, slug,
+					(rejected.detail() != null) ? rejected.detail() : EdgeProblems.title(status));
 		}
-		if (status.is4xxClientError()) {
-			return response.bodyToMono(PROBLEM)
-				.onErrorResume((ex) -> Mono.empty())
-				.defaultIfEmpty(Map.of())
-				.flatMap(
-						(problem) -> Mono.error(EdgeProblems.exception(status, slug(status), detail(problem, status))));
+		if (ex instanceof DownstreamException downstream && downstream.isServerError()) {
+			// the detail names the service and its status, never the body
+			String detail = downstream.getBody().getDetail();
+			return EdgeProblems.exception(HttpStatus.BAD_GATEWAY, "bad-gateway",
+					(detail != null) ? detail : "Service '" + downstream.downstream() + "' failed");
 		}
-		return response.releaseBody()
-			.then(Mono.error(EdgeProblems.exception(HttpStatus.BAD_GATEWAY, "bad-gateway",
-					"Service '" + service + "' answered " + status.value())));
-	}
-
-	private static String slug(HttpStatusCode status) {
-		return (status.value() == 400) ? "validation-failed" : EdgeProblems.slug(status);
-	}
-
-	private static String detail(Map<String, Object> problem, HttpStatusCode status) {
-		Object detail = problem.get("detail");
-		return (detail instanceof String text && !text.isBlank()) ? text : EdgeProblems.title(status);
+		return ex;
 	}
 
 }

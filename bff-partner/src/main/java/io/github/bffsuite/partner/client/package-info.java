@@ -1,5 +1,6 @@
 /**
- * Clients of the downstream services the partner API is built on.
+ * What the partner API adds to the declared service clients of
+ * {@code io.github.bffsuite.clients}: the wording of service errors for partners.
  */
 @NullMarked
 package io.github.bffsuite.partner.client;

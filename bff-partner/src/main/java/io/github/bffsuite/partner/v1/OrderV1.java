@@ -3,7 +3,7 @@ package io.github.bffsuite.partner.v1;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.github.bffsuite.partner.client.DownstreamOrder;
+import io.github.bffsuite.clients.Order;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -27,8 +27,8 @@ public record OrderV1(@Schema(example = "o-00042") String id, @Schema(allowableV
 	 * @param order the order as order-service answers it
 	 * @return the view
 	 */
-	public static OrderV1 of(DownstreamOrder order) {
-		return new OrderV1(order.id(), order.status(), order.items()
+	public static OrderV1 of(Order order) {
+		return new OrderV1(order.id(), order.status().name(), order.items()
 			.stream()
 			.map((line) -> new Line(line.productId(), line.quantity(), BigDecimal.valueOf(line.unitPriceCents(), 2)))
 			.toList(), BigDecimal.valueOf(order.totalCents(), 2), order.createdAt().toEpochMilli(),

@@ -2,7 +2,7 @@ package io.github.bffsuite.partner.v1;
 
 import java.math.BigDecimal;
 
-import io.github.bffsuite.partner.client.DownstreamProduct;
+import io.github.bffsuite.clients.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -23,7 +23,7 @@ public record ProductV1(@Schema(example = "p-0001") String id, String name, Stri
 	 * @param product the product as product-service answers it
 	 * @return the view
 	 */
-	public static ProductV1 of(DownstreamProduct product) {
+	public static ProductV1 of(Product product) {
 		return new ProductV1(product.id(), product.name(), product.category(),
 				BigDecimal.valueOf(product.priceCents(), 2), product.stock(), product.description());
 	}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.github.bffsuite.partner.client.DownstreamOrder;
+import io.github.bffsuite.clients.Order;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -28,8 +28,8 @@ public record OrderV2(@Schema(example = "o-00042") String id, @Schema(allowableV
 	 * @param currency the catalogue currency
 	 * @return the view
 	 */
-	public static OrderV2 of(DownstreamOrder order, String currency) {
-		return new OrderV2(order.id(), order.status(), order.items()
+	public static OrderV2 of(Order order, String currency) {
+		return new OrderV2(order.id(), order.status().name(), order.items()
 			.stream()
 			.map((line) -> new Line(line.productId(), line.quantity(), Money.ofCents(line.unitPriceCents(), currency),
 					Money.ofCents(line.unitPriceCents() * line.quantity(), currency)))

@@ -1,6 +1,6 @@
 package io.github.bffsuite.partner.v2;
 
-import io.github.bffsuite.partner.client.DownstreamProduct;
+import io.github.bffsuite.clients.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -21,7 +21,7 @@ public record ProductV2(@Schema(example = "p-0001") String id, String name, Stri
 	 * @param product the product as product-service answers it
 	 * @return the view
 	 */
-	public static ProductV2 of(DownstreamProduct product) {
+	public static ProductV2 of(Product product) {
 		return new ProductV2(product.id(), product.name(), product.category(),
 				Money.ofCents(product.priceCents(), product.currency()), product.stock(), product.description());
 	}

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.github.bffsuite.partner.client.NewOrderLine;
+import io.github.bffsuite.clients.NewOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,12 +124,12 @@ public final class PartnerRequests {
 	 * @param lines the lines, as sent
 	 * @return the lines to send downstream
 	 */
-	public static List<NewOrderLine> lines(@Nullable List<@Nullable OrderLineRequest> lines) {
+	public static List<NewOrder.Line> lines(@Nullable List<@Nullable OrderLineRequest> lines) {
 		Violations violations = new Violations();
 		if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
 			violations.require(false, "items", "must hold 1 to " + MAX_LINES + " lines").throwIfAny();
 		}
-		List<NewOrderLine> result = new ArrayList<>();
+		List<NewOrder.Line> result = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLineRequest line = lines.get(i);
 			if (line == null) {
@@ -141,7 +141,7 @@ public final class PartnerRequests {
 			violations.require(line.quantity() != null && line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY,
 					"items[" + i + "].quantity", "must be an integer from 1 to " + MAX_QUANTITY);
 			if (!violations.any()) {
-				result.add(new NewOrderLine(line.productId(), line.quantity()));
+				result.add(new NewOrder.Line(line.productId(), line.quantity()));
 			}
 		}
 		violations.throwIfAny();
