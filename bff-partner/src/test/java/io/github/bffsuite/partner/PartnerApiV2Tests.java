@@ -39,6 +39,35 @@ class PartnerApiV2Tests extends PartnerGatewayTestSupport {
 	}
 
 	@Test
+	void keepsTheDetailOfAServiceRefusalAndHidesTheBodyOfAServiceFailure() {
+		this.client.get()
+			.uri("/partner/v2/products/p-0404")
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://bff-suite.dev/problems/not-found")
+			.jsonPath("$.detail")
+			.isEqualTo("Product p-0404 not found");
+		String body = this.client.get()
+			.uri("/partner/v2/products/p-0500")
+			.header("X-API-Key", ACME_DEV_KEY)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body)
+			.contains("https://bff-suite.dev/problems/bad-gateway", "Service 'product-service' answered 500")
+			.doesNotContain("internal", "NullPointerException");
+	}
+
+	@Test
 	void getsAnOrderWithMoneyAndRfc3339Timestamps() {
 		String id = backend.orderOf("acme", "PAID");
 		this.client.get()

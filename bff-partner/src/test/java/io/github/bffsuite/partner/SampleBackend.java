@@ -213,6 +213,10 @@ final class SampleBackend implements AutoCloseable {
 			if (id.equals("p-0404")) {
 				return problem(response, 404, "Product " + id + " not found");
 			}
+			if (id.equals("p-0500")) {
+				// a failure whose body holds internals a partner must not see
+				return problem(response, 500, "NullPointerException at com.internal.Catalogue(db-7.internal:5432)");
+			}
 			return send(response, 200, product(id));
 		}
 		String category = first(query, "category");
