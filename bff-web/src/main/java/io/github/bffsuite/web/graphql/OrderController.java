@@ -1,13 +1,13 @@
 package io.github.bffsuite.web.graphql;
 
-import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.clients.Order;
 import io.github.bffsuite.clients.OrderService;
-import io.github.bffsuite.web.client.RequestMemo;
 import io.github.bffsuite.clients.OrderStatus;
 import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.clients.StatusEvent;
 import io.github.bffsuite.clients.User;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.web.client.RequestMemo;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;

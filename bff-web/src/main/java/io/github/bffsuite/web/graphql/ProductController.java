@@ -2,9 +2,9 @@ package io.github.bffsuite.web.graphql;
 
 import java.util.List;
 
-import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.web.client.RequestMemo;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;

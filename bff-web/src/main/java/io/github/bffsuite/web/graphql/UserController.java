@@ -1,7 +1,7 @@
 package io.github.bffsuite.web.graphql;
 
-import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.clients.User;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.web.user.UserVisibility;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;

@@ -3,14 +3,14 @@ package io.github.bffsuite.mobile.screen.home;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.bffsuite.edge.downstream.AggregateResult;
-import io.github.bffsuite.edge.downstream.Aggregation;
-import io.github.bffsuite.clients.OrderService;
 import io.github.bffsuite.clients.OrderCounts;
+import io.github.bffsuite.clients.OrderService;
 import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.clients.ProductService;
 import io.github.bffsuite.clients.User;
 import io.github.bffsuite.clients.UserService;
+import io.github.bffsuite.edge.downstream.AggregateResult;
+import io.github.bffsuite.edge.downstream.Aggregation;
 import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Deadline;
 import io.github.bffsuite.mobile.screen.Images;

@@ -3,11 +3,11 @@ package io.github.bffsuite.mobile.screen.orders;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.bffsuite.edge.web.EdgeProblems;
 import io.github.bffsuite.clients.Order;
 import io.github.bffsuite.clients.OrderService;
-import io.github.bffsuite.mobile.client.OrderPlacement;
 import io.github.bffsuite.clients.Product;
+import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.mobile.client.OrderPlacement;
 import io.github.bffsuite.mobile.client.ServiceErrors;
 import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Deadline;

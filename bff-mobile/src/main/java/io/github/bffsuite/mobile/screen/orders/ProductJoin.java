@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import io.github.bffsuite.edge.downstream.Aggregation;
 import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.edge.downstream.Aggregation;
 import io.github.bffsuite.mobile.screen.Deadline;
 import io.github.bffsuite.mobile.screen.MissingSection;
 import reactor.core.publisher.Mono;
