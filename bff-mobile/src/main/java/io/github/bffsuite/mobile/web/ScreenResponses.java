@@ -7,11 +7,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.bffsuite.mobile.screen.MissingSection;
 import io.github.bffsuite.mobile.screen.Screen;
+import io.github.bffsuite.mobile.screen.Selection;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,13 +65,14 @@ public class ScreenResponses {
 	 * @param <T> the screen type
 	 * @param exchange the exchange
 	 * @param type the screen type, which the mask is checked against before any call
-	 * @param screen builds the screen
+	 * @param screen builds the screen from the fields asked for, making only the calls
+	 * they need
 	 * @return the response
 	 */
 	public <T extends Screen> Mono<ResponseEntity<byte[]>> render(ServerWebExchange exchange, Class<T> type,
-			Supplier<Mono<T>> screen) {
+			Function<Selection, Mono<T>> screen) {
 		return Mono.fromCallable(() -> FieldMask.parse(fields(exchange), type))
-			.flatMap((mask) -> screen.get().map((value) -> render(exchange, value, mask)));
+			.flatMap((mask) -> screen.apply(mask).map((value) -> render(exchange, value, mask)));
 	}
 
 	private static String fields(ServerWebExchange exchange) {
