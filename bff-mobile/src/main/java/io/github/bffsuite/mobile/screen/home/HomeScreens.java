@@ -76,13 +76,15 @@ public class HomeScreens {
 			Deadline deadline = Deadline.in(this.properties.getDeadline());
 			MobileProperties.Home home = this.properties.getHome();
 			Aggregation aggregation = Aggregation.within(this.properties.getDeadline());
-			if (fields.selects(USER)) {
-				aggregation.required(USER, this.users.me());
-			}
+			// the orders first: their answer starts the one dependent call (the product
+			// batch), so theirs is the request that should leave first
 			if (fields.selects(ORDERS)) {
 				boolean withProducts = fields.selectsAnyOf(ORDER_PRODUCT, "name", "thumb");
 				aggregation.optional(ORDERS, this.orders.list(null, home.getOrders())
 					.flatMap((page) -> this.orderScreens.cards(page.items(), deadline, withProducts)));
+			}
+			if (fields.selects(USER)) {
+				aggregation.required(USER, this.users.me());
 			}
 			if (fields.selects(RECOMMENDED)) {
 				aggregation.optional(RECOMMENDED, this.products.recommended(userId, home.getRecommended()));
