@@ -70,6 +70,27 @@ class OrderScreensTests extends MobileGatewayTestSupport {
 	}
 
 	@Test
+	void saysSoWhenTheProductNamesAskedForOnAnOrderAreMissing() {
+		// the section is named orders.products on every screen; on an order's detail no
+		// mask names "orders", and one that asks for the names must still learn they are
+		// missing
+		backends.service("product-service").fail("/products?ids=", 500);
+		this.client.get()
+			.uri("/mobile/v1/orders/o-00005?fields=id,items(name)")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Partial-Response", "orders.products")
+			.expectBody()
+			.jsonPath("$.partial[0].section")
+			.isEqualTo("orders.products")
+			.jsonPath("$.items[0].name")
+			.doesNotExist();
+	}
+
+	@Test
 	void refusesALimitOutOfRange() {
 		this.client.get()
 			.uri("/mobile/v1/orders?limit=500")

@@ -1,5 +1,6 @@
 package io.github.bffsuite.mobile.web;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -122,7 +123,7 @@ public class ScreenResponses {
 			.varyBy(VARY);
 		List<MissingSection> partial = screen.partial()
 			.stream()
-			.filter((missing) -> mask.selects(topLevel(missing.section())))
+			.filter((missing) -> asked(missing.section(), mask, screen.getClass()))
 			.toList();
 		if (!partial.isEmpty()) {
 			response.header(PARTIAL_HEADER,
@@ -155,7 +156,7 @@ public class ScreenResponses {
 		withoutNulls(tree);
 		// a missing section the mask does not ask for does not make the answer partial
 		if (tree.get(PARTIAL) instanceof ArrayNode partial) {
-			partial.removeIf((problem) -> !mask.selects(topLevel(problem.get("section").asString())));
+			partial.removeIf((problem) -> !asked(problem.get("section").asString(), mask, screen.getClass()));
 			if (partial.isEmpty()) {
 				tree.remove(PARTIAL);
 			}
@@ -164,9 +165,27 @@ public class ScreenResponses {
 		return tree;
 	}
 
-	private static String topLevel(String section) {
+	/**
+	 * Whether a missing section is one the mask asks for: its top-level field is
+	 * selected, or it names no field of the screen (such as {@code orders.products} on an
+	 * order's detail, which a screen only looks up when the mask asks for what it fills).
+	 */
+	private static boolean asked(String section, FieldMask mask, Class<?> screenType) {
 		int dot = section.indexOf('.');
-		return (dot > 0) ? section.substring(0, dot) : section;
+		String field = (dot > 0) ? section.substring(0, dot) : section;
+		return mask.selects(field) || !isField(screenType, field);
+	}
+
+	private static boolean isField(Class<?> screenType, String name) {
+		if (!screenType.isRecord()) {
+			return true;
+		}
+		for (RecordComponent component : screenType.getRecordComponents()) {
+			if (component.getName().equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void withoutNulls(JsonNode node) {
