@@ -53,6 +53,47 @@ class OrderScreensTests extends MobileGatewayTestSupport {
 	}
 
 	@Test
+	void asksForTheSameProductsWithTheSameBatchWhateverTheirOrder() {
+		// o-00006 (p-0005) and o-00005 (p-0003, p-0006, p-0007): sorted and without
+		// duplicates, one set of products is one request, so a response cache keeps one
+		// entry for it
+		this.client.get()
+			.uri("/mobile/v1/orders?limit=2&cursor=1")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[0].product.name")
+			.isEqualTo("Product 5")
+			.jsonPath("$.items[1].product.name")
+			.isEqualTo("Product 3");
+		assertThat(backends.service("product-service").requests())
+			.containsExactly("product-service GET /products?ids=p-0003,p-0005");
+	}
+
+	@Test
+	void saysSoWhenTheProductNamesAskedForOnAnOrderAreMissing() {
+		// the section is named orders.products on every screen; on an order's detail no
+		// mask names "orders", and one that asks for the names must still learn they are
+		// missing
+		backends.service("product-service").fail("/products?ids=", 500);
+		this.client.get()
+			.uri("/mobile/v1/orders/o-00005?fields=id,items(name)")
+			.headers(alice())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Partial-Response", "orders.products")
+			.expectBody()
+			.jsonPath("$.partial[0].section")
+			.isEqualTo("orders.products")
+			.jsonPath("$.items[0].name")
+			.doesNotExist();
+	}
+
+	@Test
 	void refusesALimitOutOfRange() {
 		this.client.get()
 			.uri("/mobile/v1/orders?limit=500")

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.mobile.screen.Selection;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +26,7 @@ import org.springframework.web.ErrorResponseException;
  * applied to its JSON after the screen is built. Inside arrays it applies to every
  * element.
  */
-public final class FieldMask {
+public final class FieldMask implements Selection {
 
 	/** Problem type slug of an unknown or malformed field. */
 	public static final String INVALID_FIELDS = "invalid-fields";
@@ -67,12 +68,25 @@ public final class FieldMask {
 	}
 
 	/**
-	 * Whether the mask keeps a top-level field, or part of it.
-	 * @param name the field name
+	 * Whether the mask keeps a field, or part of it: a top-level field such as
+	 * {@code user}, or one below it such as {@code orders, product, name} (inside arrays,
+	 * of their elements). Screens ask this before a call that only that field needs.
+	 * @param path the field's path, its top-level name first
 	 * @return whether it is selected
 	 */
-	public boolean selects(String name) {
-		return all() || this.fields.containsKey(name);
+	@Override
+	public boolean selects(String... path) {
+		FieldMask mask = this;
+		for (String name : path) {
+			if (mask.all()) {
+				return true;
+			}
+			mask = mask.fields.get(name);
+			if (mask == null) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

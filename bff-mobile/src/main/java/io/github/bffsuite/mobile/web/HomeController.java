@@ -28,7 +28,7 @@ public class HomeController {
 	@GetMapping("/mobile/v1/home")
 	public Mono<ResponseEntity<byte[]>> home(EdgeAuthentication authentication, ServerWebExchange exchange) {
 		String userId = Callers.userId(authentication);
-		return this.responses.render(exchange, HomeScreen.class, () -> this.home.home(userId));
+		return this.responses.render(exchange, HomeScreen.class, (fields) -> this.home.home(userId, fields));
 	}
 
 }

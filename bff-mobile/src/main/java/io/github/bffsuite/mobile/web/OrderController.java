@@ -45,14 +45,14 @@ public class OrderController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit) {
 		int size = QueryValues.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-		return this.responses.render(exchange, OrderList.class,
-				() -> this.orders.list(QueryValues.text(cursor, "cursor", QueryValues.MAX_CURSOR_LENGTH), size));
+		return this.responses.render(exchange, OrderList.class, (fields) -> this.orders
+			.list(QueryValues.text(cursor, "cursor", QueryValues.MAX_CURSOR_LENGTH), size, fields));
 	}
 
 	@GetMapping("/mobile/v1/orders/{id}")
 	public Mono<ResponseEntity<byte[]>> detail(ServerWebExchange exchange, @PathVariable String id) {
 		String orderId = QueryValues.id(id, QueryValues.ORDER_ID, "o-00001");
-		return this.responses.render(exchange, OrderDetail.class, () -> this.orders.detail(orderId));
+		return this.responses.render(exchange, OrderDetail.class, (fields) -> this.orders.detail(orderId, fields));
 	}
 
 	@PostMapping(path = "/mobile/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -36,7 +36,8 @@ public class ProductController {
 	@GetMapping("/mobile/v1/products/{id}")
 	public Mono<ResponseEntity<byte[]>> detail(ServerWebExchange exchange, @PathVariable String id) {
 		String productId = QueryValues.id(id, QueryValues.PRODUCT_ID, "p-0001");
-		return this.responses.render(exchange, ProductDetail.class, () -> this.products.detail(productId));
+		// one call fills every field of the product screens: a mask has no call to skip
+		return this.responses.render(exchange, ProductDetail.class, (fields) -> this.products.detail(productId));
 	}
 
 	@GetMapping("/mobile/v1/products")
@@ -49,7 +50,8 @@ public class ProductController {
 		String words = QueryValues.text(q, "q", QueryValues.MAX_QUERY_LENGTH);
 		String name = QueryValues.text(category, "category", QueryValues.MAX_CATEGORY_LENGTH);
 		String after = QueryValues.text(cursor, "cursor", QueryValues.MAX_CURSOR_LENGTH);
-		return this.responses.render(exchange, ProductList.class, () -> this.products.search(words, name, after, size));
+		return this.responses.render(exchange, ProductList.class,
+				(fields) -> this.products.search(words, name, after, size));
 	}
 
 }

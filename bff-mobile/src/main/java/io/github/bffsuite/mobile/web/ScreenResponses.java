@@ -1,5 +1,6 @@
 package io.github.bffsuite.mobile.web;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,11 +8,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.bffsuite.mobile.screen.MissingSection;
 import io.github.bffsuite.mobile.screen.Screen;
+import io.github.bffsuite.mobile.screen.Selection;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +58,19 @@ public class ScreenResponses {
 
 	private final JsonMapper json;
 
+	/**
+	 * The same mapper leaving out nulls, for a screen without a mask: written in one
+	 * pass, to the bytes the tree path gives (an empty {@code partial} is left out by
+	 * {@link Screen#partial()}'s own inclusion).
+	 */
+	private final JsonMapper compactJson;
+
 	public ScreenResponses(JsonMapper json) {
 		this.json = json;
+		this.compactJson = json.rebuild()
+			.changeDefaultPropertyInclusion((inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+					JsonInclude.Include.NON_NULL))
+			.build();
 	}
 
 	/**
@@ -64,13 +78,14 @@ public class ScreenResponses {
 	 * @param <T> the screen type
 	 * @param exchange the exchange
 	 * @param type the screen type, which the mask is checked against before any call
-	 * @param screen builds the screen
+	 * @param screen builds the screen from the fields asked for, making only the calls
+	 * they need
 	 * @return the response
 	 */
 	public <T extends Screen> Mono<ResponseEntity<byte[]>> render(ServerWebExchange exchange, Class<T> type,
-			Supplier<Mono<T>> screen) {
+			Function<Selection, Mono<T>> screen) {
 		return Mono.fromCallable(() -> FieldMask.parse(fields(exchange), type))
-			.flatMap((mask) -> screen.get().map((value) -> render(exchange, value, mask)));
+			.flatMap((mask) -> screen.apply(mask).map((value) -> render(exchange, value, mask)));
 	}
 
 	private static String fields(ServerWebExchange exchange) {
@@ -84,12 +99,14 @@ public class ScreenResponses {
 	 * @return the bytes
 	 */
 	public byte[] bytes(Screen screen) {
-		return this.json.writeValueAsBytes(compact(screen, FieldMask.parse(null, screen.getClass())));
+		return this.compactJson.writeValueAsBytes(screen);
 	}
 
 	private ResponseEntity<byte[]> render(ServerWebExchange exchange, Screen screen, FieldMask mask) {
-		ObjectNode tree = compact(screen, mask);
-		byte[] body = this.json.writeValueAsBytes(tree);
+		// without a mask nothing is projected: no tree, one pass from the records to
+		// bytes
+		byte[] body = mask.all() ? this.compactJson.writeValueAsBytes(screen)
+				: this.json.writeValueAsBytes(compact(screen, mask));
 		String etag = etag(body);
 		if (matchesAny(exchange.getRequest())) {
 			// the headers a 200 would carry that RFC 9110 15.4.5 asks of a 304
@@ -104,13 +121,13 @@ public class ScreenResponses {
 			.eTag(etag)
 			.cacheControl(CACHE_CONTROL)
 			.varyBy(VARY);
-		JsonNode partial = tree.get(PARTIAL);
-		if (partial != null && !partial.isEmpty()) {
+		List<MissingSection> partial = screen.partial()
+			.stream()
+			.filter((missing) -> asked(missing.section(), mask, screen.getClass()))
+			.toList();
+		if (!partial.isEmpty()) {
 			response.header(PARTIAL_HEADER,
-					partial.values()
-						.stream()
-						.map((problem) -> problem.get("section").asString())
-						.collect(Collectors.joining(", ")));
+					partial.stream().map(MissingSection::section).collect(Collectors.joining(", ")));
 		}
 		return response.body(body);
 	}
@@ -139,7 +156,7 @@ public class ScreenResponses {
 		withoutNulls(tree);
 		// a missing section the mask does not ask for does not make the answer partial
 		if (tree.get(PARTIAL) instanceof ArrayNode partial) {
-			partial.removeIf((problem) -> !mask.selects(topLevel(problem.get("section").asString())));
+			partial.removeIf((problem) -> !asked(problem.get("section").asString(), mask, screen.getClass()));
 			if (partial.isEmpty()) {
 				tree.remove(PARTIAL);
 			}
@@ -148,9 +165,27 @@ public class ScreenResponses {
 		return tree;
 	}
 
-	private static String topLevel(String section) {
+	/**
+	 * Whether a missing section is one the mask asks for: its top-level field is
+	 * selected, or it names no field of the screen (such as {@code orders.products} on an
+	 * order's detail, which a screen only looks up when the mask asks for what it fills).
+	 */
+	private static boolean asked(String section, FieldMask mask, Class<?> screenType) {
 		int dot = section.indexOf('.');
-		return (dot > 0) ? section.substring(0, dot) : section;
+		String field = (dot > 0) ? section.substring(0, dot) : section;
+		return mask.selects(field) || !isField(screenType, field);
+	}
+
+	private static boolean isField(Class<?> screenType, String name) {
+		if (!screenType.isRecord()) {
+			return true;
+		}
+		for (RecordComponent component : screenType.getRecordComponents()) {
+			if (component.getName().equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void withoutNulls(JsonNode node) {

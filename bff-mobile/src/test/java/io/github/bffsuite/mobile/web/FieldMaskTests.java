@@ -51,6 +51,17 @@ class FieldMaskTests {
 	}
 
 	@Test
+	void saysWhetherItSelectsANestedPath() {
+		FieldMask mask = FieldMask.parse("id,items(name)", Screen.class);
+		assertThat(mask.selects("items", "name")).isTrue();
+		assertThat(mask.selects("items", "thumb")).isFalse();
+		assertThat(mask.selects("labels", "k")).isFalse();
+		assertThat(mask.selects("id")).isTrue();
+		assertThat(FieldMask.parse("items", Screen.class).selects("items", "thumb")).isTrue();
+		assertThat(FieldMask.parse(null, Screen.class).selects("items", "thumb")).isTrue();
+	}
+
+	@Test
 	void namesAnUnknownNestedField() {
 		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> FieldMask.parse("items(name,price)", Screen.class))

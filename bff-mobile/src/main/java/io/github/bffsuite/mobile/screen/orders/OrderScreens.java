@@ -13,6 +13,7 @@ import io.github.bffsuite.mobile.config.MobileProperties;
 import io.github.bffsuite.mobile.screen.Deadline;
 import io.github.bffsuite.mobile.screen.Images;
 import io.github.bffsuite.mobile.screen.MissingSection;
+import io.github.bffsuite.mobile.screen.Selection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the order screens: the orders from order-service, their products joined in from
- * product-service with one batch call.
+ * product-service with one batch call when the fields asked for show a product's name or
+ * thumbnail.
  */
 @Service
 public class OrderScreens {
@@ -49,14 +51,16 @@ public class OrderScreens {
 	 * Build a page of the order list.
 	 * @param cursor the cursor of the previous page, or {@code null}
 	 * @param limit the page size
+	 * @param fields the fields asked for
 	 * @return the page
 	 */
-	public Mono<OrderList> list(@Nullable String cursor, int limit) {
+	public Mono<OrderList> list(@Nullable String cursor, int limit, Selection fields) {
 		Deadline deadline = Deadline.in(this.properties.getDeadline());
+		boolean withProducts = fields.selectsAnyOf(new String[] { "items", "product" }, "name", "thumb");
 		return this.orders.list(null, cursor, limit)
 			.timeout(deadline.remaining())
 			.onErrorMap(ServiceErrors.about("The order list"))
-			.flatMap((page) -> cards(page.items(), deadline)
+			.flatMap((page) -> cards(page.items(), deadline, withProducts)
 				.map((cards) -> new OrderList(cards.cards(), page.nextCursor(), cards.missing())));
 	}
 
@@ -64,13 +68,19 @@ public class OrderScreens {
 	 * Make the cards of orders, with their first products looked up in one call.
 	 * @param orders the orders
 	 * @param deadline the screen's deadline
+	 * @param withProducts whether to look up the products' names and thumbnails; without,
+	 * a card names its first product by id only and no call is made
 	 * @return the cards, and the missing product section if the lookup failed
 	 */
-	public Mono<Cards> cards(List<Order> orders, Deadline deadline) {
-		List<String> firstProducts = orders.stream()
-			.filter((order) -> !order.items().isEmpty())
-			.map((order) -> order.items().get(0).productId())
-			.toList();
+	public Mono<Cards> cards(List<Order> orders, Deadline deadline, boolean withProducts) {
+		List<String> firstProducts = new ArrayList<>(orders.size());
+		if (withProducts) {
+			for (Order order : orders) {
+				if (!order.items().isEmpty()) {
+					firstProducts.add(order.items().get(0).productId());
+				}
+			}
+		}
 		return this.join.lookUp(firstProducts, deadline).map((joined) -> {
 			List<OrderCard> cards = new ArrayList<>(orders.size());
 			for (Order order : orders) {
@@ -86,24 +96,28 @@ public class OrderScreens {
 	/**
 	 * Build the detail of one of the caller's orders.
 	 * @param id the order id
+	 * @param fields the fields asked for
 	 * @return the detail; another tenant's or user's order is a 404
 	 */
-	public Mono<OrderDetail> detail(String id) {
+	public Mono<OrderDetail> detail(String id, Selection fields) {
 		Deadline deadline = Deadline.in(this.properties.getDeadline());
+		boolean withProducts = fields.selectsAnyOf(new String[] { "items" }, "name", "thumb");
 		return this.orders.get(id)
 			.timeout(deadline.remaining())
 			.onErrorMap(ServiceErrors.about("Order " + id))
-			.flatMap((order) -> detail(order, deadline));
+			.flatMap((order) -> detail(order, deadline, withProducts));
 	}
 
 	/**
 	 * Build the detail of an order.
 	 * @param order the order
 	 * @param deadline the screen's deadline
+	 * @param withProducts whether to look up the products' names and thumbnails; without,
+	 * the lines name their products by id only and no call is made
 	 * @return the detail
 	 */
-	public Mono<OrderDetail> detail(Order order, Deadline deadline) {
-		List<String> ids = order.items().stream().map(Order.Item::productId).toList();
+	public Mono<OrderDetail> detail(Order order, Deadline deadline, boolean withProducts) {
+		List<String> ids = withProducts ? order.items().stream().map(Order.Item::productId).toList() : List.of();
 		return this.join.lookUp(ids, deadline).map((joined) -> {
 			List<OrderLine> lines = order.items().stream().map((item) -> {
 				Product product = joined.products().get(item.productId());
@@ -134,7 +148,7 @@ public class OrderScreens {
 		return this.placement.place(idempotencyKey, body)
 			.timeout(deadline.remaining())
 			.onErrorMap(ServiceErrors.about("The order"))
-			.flatMap((order) -> detail(order, deadline));
+			.flatMap((order) -> detail(order, deadline, true));
 	}
 
 	private static int itemCount(Order order) {

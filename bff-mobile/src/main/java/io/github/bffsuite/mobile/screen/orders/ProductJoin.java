@@ -3,6 +3,7 @@ package io.github.bffsuite.mobile.screen.orders;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.github.bffsuite.clients.Product;
 import io.github.bffsuite.clients.ProductService;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Looks up the products named in orders with one batch call, within what is left of the
  * screen's deadline. When the lookup fails the orders are still shown, without product
- * names, and the screen lists the {@code orders.products} section as missing.
+ * names, and the screen lists the {@code orders.products} section as missing. The ids go
+ * out sorted and without duplicates, so one set of products is always the same request
+ * (one entry in a downstream response cache, whatever the order of the orders).
  */
 @Component
 public class ProductJoin {
@@ -41,7 +44,7 @@ public class ProductJoin {
 			return Mono.just(new Joined(Map.of(), List.of()));
 		}
 		return Aggregation.within(deadline.remainingForNested())
-			.optional(SECTION, this.products.byIds(ids))
+			.optional(SECTION, this.products.byIds(new TreeSet<>(ids)))
 			.run()
 			.map((result) -> new Joined(orEmpty(result.values().get(SECTION)),
 					result.gaps().stream().map(MissingSection::of).toList()));
