@@ -67,7 +67,10 @@ final class CacheKeys {
 	static String variant(String resourceKey, VarySpec spec, @Nullable String principal, HttpHeaders headers) {
 		StringBuilder material = new StringBuilder(spec.perPrincipal() ? "p\n" + principal : "s");
 		for (String name : spec.headers()) {
-			List<String> values = headers.getValuesAsList(name);
+			List<String> values = headers.get(name);
+			if (values == null) {
+				values = List.of();
+			}
 			material.append('\n').append(name).append('\u0000').append(String.join("\u0000", values));
 		}
 		return resourceKey + ":" + sha256(material.toString());

@@ -1,10 +1,11 @@
 package io.github.bffsuite.edge.downstream.cache;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * A downstream answer as a response cache keeps it.
@@ -38,7 +39,9 @@ public record CachedResponse(int status, Map<String, List<String>> headers, byte
 	 * @return the refreshed answer
 	 */
 	CachedResponse revalidated(long now, long freshUntil, Map<String, List<String>> updated) {
-		Map<String, List<String>> headers = new LinkedHashMap<>(this.headers);
+		// header names as each side spelled them: replace whatever the case
+		Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>();
+		headers.putAll(this.headers);
 		updated.forEach(headers::put);
 		String etag = (updated.containsKey("ETag") && !updated.get("ETag").isEmpty()) ? updated.get("ETag").get(0)
 				: this.etag;

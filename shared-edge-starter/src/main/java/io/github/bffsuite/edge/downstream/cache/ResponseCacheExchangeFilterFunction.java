@@ -197,8 +197,10 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 		Map<String, List<String>> updated = new LinkedHashMap<>();
 		for (String name : List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES, HttpHeaders.DATE,
 				HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY)) {
-			if (headers.containsHeader(name)) {
-				updated.put(name, headers.getValuesAsList(name));
+			List<String> values = headers.get(name);
+			if (values != null && !values.isEmpty()) {
+				// as sent: getValuesAsList would unquote entity tags
+				updated.put(name, List.copyOf(values));
 			}
 		}
 		CachedResponse refreshed = stale.revalidated(now, now + lifetime.toMillis(), updated);
@@ -326,8 +328,7 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 				}
 			}
 			for (String name : this.spec.headers()) {
-				if (name.equals("*")
-						|| !Objects.equals(this.requestHeaders.getValuesAsList(name), waiter.getValuesAsList(name))) {
+				if (name.equals("*") || !Objects.equals(this.requestHeaders.get(name), waiter.get(name))) {
 					return false;
 				}
 			}

@@ -146,6 +146,29 @@ abstract class DownstreamResponseCacheContract {
 	}
 
 	@Test
+	void keepsAnAnswerToACallWithCredentialsOnlyWhenTheServiceSaysItIsPublic() {
+		cacheable("/with-credentials", "max-age=60");
+		cacheable("/with-credentials-public", "public, max-age=60");
+		for (int i = 0; i < 2; i++) {
+			get("/with-credentials", "t-1", null, (headers) -> headers.setBearerAuth("token"));
+			get("/with-credentials-public", "t-1", null, (headers) -> headers.setBearerAuth("token"));
+		}
+		assertThat(this.service.count("/with-credentials")).isEqualTo(2);
+		assertThat(this.service.count("/with-credentials-public")).isEqualTo(1);
+	}
+
+	@Test
+	void takesTheHeadersOfA304WhateverTheirCase() {
+		this.service.answer("/products/p-4", 200, Map.of("Cache-Control", "max-age=60", "etag", "\"v1\""),
+				(headers) -> "{\"id\":\"p-4\"}");
+		get("/products/p-4", "t-1", null);
+		this.clock.advance(Duration.ofSeconds(61));
+		Got revalidated = get("/products/p-4", "t-1", null);
+		assertThat(revalidated.body()).isEqualTo("{\"id\":\"p-4\"}");
+		assertThat(revalidated.etags()).containsExactly("\"v1\"");
+	}
+
+	@Test
 	void revalidatesAStaleEntryWithItsEtag() {
 		this.service.answer("/products/p-2", 200, Map.of("Cache-Control", "max-age=60", "ETag", "\"v1\""),
 				(headers) -> "{\"id\":\"p-2\"}");
@@ -262,10 +285,11 @@ abstract class DownstreamResponseCacheContract {
 		})
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.map((body) -> new Got(response.statusCode().value(), body)));
+				.map((body) -> new Got(response.statusCode().value(), body,
+						response.headers().header(HttpHeaders.ETAG))));
 	}
 
-	record Got(int status, String body) {
+	record Got(int status, String body, List<String> etags) {
 
 	}
 

@@ -1,6 +1,8 @@
 package io.github.bffsuite.edge.downstream.cache;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.github.bffsuite.edge.downstream.EdgeDownstreamProperties;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +63,7 @@ class DownstreamResponseCacheRedisTests extends DownstreamResponseCacheContract 
 	void keepsEntriesInRedisUnderItsPrefixWithAnExpiry() {
 		cacheable("/products/p-9", "max-age=60");
 		get("/products/p-9", "t-1", null);
-		java.util.List<String> keys = redis.keys(this.prefix + "*").collectList().block(WAIT);
+		List<String> keys = redis.keys(this.prefix + "*").collectList().block(WAIT);
 		assertThat(keys).hasSize(2).allSatisfy((key) -> assertThat(key).startsWith(this.prefix + "catalog:{"));
 		assertThat(redis.getExpire(keys.get(0)).block(WAIT)).isPositive();
 	}
@@ -69,13 +73,11 @@ class DownstreamResponseCacheRedisTests extends DownstreamResponseCacheContract 
 		cacheable("/products/p-8", "max-age=60");
 		get("/products/p-8", "t-1", null);
 		ResponseCacheStore other = new RedisResponseCacheStore(redis, this.prefix, Duration.ofSeconds(5));
-		String resource = CacheKeys.resource("catalog", org.springframework.http.HttpMethod.GET,
-				java.net.URI.create(this.service.baseUrl() + "/products/p-8"), "t-1");
+		String resource = CacheKeys.resource("catalog", HttpMethod.GET,
+				URI.create(this.service.baseUrl() + "/products/p-8"), "t-1");
 		VarySpec spec = other.findSpec(resource).block(WAIT);
 		assertThat(spec).isNotNull();
-		CachedResponse response = other
-			.find(CacheKeys.variant(resource, spec, null, new org.springframework.http.HttpHeaders()))
-			.block(WAIT);
+		CachedResponse response = other.find(CacheKeys.variant(resource, spec, null, new HttpHeaders())).block(WAIT);
 		assertThat(response).isNotNull();
 		assertThat(new String(response.body())).contains("/products/p-8");
 	}
