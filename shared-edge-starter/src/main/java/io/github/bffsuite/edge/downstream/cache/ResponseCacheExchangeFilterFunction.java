@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,15 +53,12 @@ import org.springframework.web.reactive.function.client.ExchangeStrategies;
  */
 public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFunction {
 
-	private static final Set<String> UNSTORED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
-			"proxy-connection", "upgrade", "te", "trailer", "set-cookie", "age");
-
 	private static final Set<String> BYPASS_REQUEST_HEADERS = Set.of(HttpHeaders.IF_NONE_MATCH,
 			HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.RANGE);
 
 	private final String downstream;
 
-	private final EdgeDownstreamProperties.Cache properties;
+	private final StoragePolicy policy;
 
 	private final ResponseCacheStore store;
 
@@ -79,7 +74,7 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 	public ResponseCacheExchangeFilterFunction(String downstream, EdgeDownstreamProperties.Cache properties,
 			ResponseCacheStore store, ResponseCacheMetrics metrics, Clock clock) {
 		this.downstream = downstream;
-		this.properties = properties;
+		this.policy = new StoragePolicy(properties);
 		this.store = store;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -147,14 +142,14 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 				this.metrics.record(Result.COALESCED);
 				return call.flatMap((fetched) -> {
 					if (fetched.servable(request.headers(), principal)) {
-						return Mono.just(toClientResponse(fetched.status, fetched.headers, fetched.body));
+						return Mono.just(toClientResponse(fetched.status(), fetched.headers(), fetched.body()));
 					}
 					// the answer was for someone else or another variant: ask for ours
 					return next.exchange(request);
 				});
 			}
 			this.metrics.record((stale != null) ? Result.REVALIDATED : Result.MISS);
-			return call.map((fetched) -> toClientResponse(fetched.status, fetched.headers, fetched.body));
+			return call.map((fetched) -> toClientResponse(fetched.status(), fetched.headers(), fetched.body()));
 		});
 	}
 
@@ -193,7 +188,7 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 			// the 304 carries no caching headers: the stored ones still apply
 			lifetime = Duration.ofMillis(Math.max(0, stale.freshUntil() - stale.storedAt()));
 		}
-		lifetime = cap(lifetime, headers);
+		lifetime = this.policy.freshness(lifetime, headers);
 		Map<String, List<String>> updated = new LinkedHashMap<>();
 		for (String name : List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES, HttpHeaders.DATE,
 				HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY)) {
@@ -210,64 +205,35 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 			return Mono.just(fetched.unshared());
 		}
 		String variantKey = CacheKeys.variant(resourceKey, spec, principal, request.headers());
-		return this.store.save(resourceKey, spec, variantKey, refreshed, retention(lifetime, refreshed.etag()))
+		return this.store
+			.save(resourceKey, spec, variantKey, refreshed, this.policy.retention(lifetime, refreshed.etag()))
 			.thenReturn(fetched);
 	}
 
 	private Mono<Fetched> store(ClientResponse response, byte[] body, ClientRequest request, String resourceKey,
 			@Nullable String principal) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		Map<String, List<String>> kept = new LinkedHashMap<>();
-		headers.forEach((name, values) -> {
-			if (!UNSTORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-				kept.put(name, List.copyOf(values));
-			}
-		});
+		Map<String, List<String>> kept = StoragePolicy.storedHeaders(headers);
 		int status = response.statusCode().value();
 		CacheDirectives directives = CacheDirectives.parse(headers.getValuesAsList(HttpHeaders.CACHE_CONTROL));
 		VarySpec spec = VarySpec.of(directives.isPrivate(), headers.getValuesAsList(HttpHeaders.VARY));
-		Duration lifetime = directives.freshness(spec.perPrincipal());
-		String etag = headers.getETag();
-		boolean storable = status == 200 && !directives.noStore() && lifetime != null
-				&& !headers.containsHeader(HttpHeaders.SET_COOKIE) && !spec.headers().contains("*")
-				&& !(spec.perPrincipal() && principal == null)
-				&& !(request.headers().containsHeader(HttpHeaders.AUTHORIZATION) && !directives.isPublic()
-						&& directives.sMaxAge() == null)
-				&& body.length <= this.properties.getMaxEntrySize().toBytes();
+		boolean storable = this.policy.storable(status, headers, directives, spec, principal, request.headers(),
+				body.length);
 		Fetched fetched = new Fetched(status, kept, body, request.headers(), principal, storable, spec);
+		Duration lifetime = directives.freshness(spec.perPrincipal());
 		if (!storable || lifetime == null) {
 			return Mono.just(fetched);
 		}
-		lifetime = cap(lifetime, headers);
+		lifetime = this.policy.freshness(lifetime, headers);
+		String etag = headers.getETag();
 		if (lifetime.isZero() && etag == null) {
 			return Mono.just(fetched);
 		}
 		long now = this.clock.millis();
 		CachedResponse cached = new CachedResponse(status, kept, body, now, now + lifetime.toMillis(), etag);
 		String variantKey = CacheKeys.variant(resourceKey, spec, principal, request.headers());
-		return this.store.save(resourceKey, spec, variantKey, cached, retention(lifetime, etag)).thenReturn(fetched);
-	}
-
-	private Duration cap(Duration lifetime, HttpHeaders headers) {
-		Duration age = Duration.ZERO;
-		String ageHeader = headers.getFirst("Age");
-		if (ageHeader != null) {
-			try {
-				age = Duration.ofSeconds(Long.parseLong(ageHeader.trim()));
-			}
-			catch (NumberFormatException ex) {
-				// an invalid Age is ignored (RFC 9111 section 5.1)
-			}
-		}
-		Duration left = lifetime.minus(age);
-		if (left.isNegative()) {
-			return Duration.ZERO;
-		}
-		return (left.compareTo(this.properties.getMaxTtl()) > 0) ? this.properties.getMaxTtl() : left;
-	}
-
-	private Duration retention(Duration lifetime, @Nullable String etag) {
-		return (etag != null) ? lifetime.plus(this.properties.getStaleRetention()) : lifetime;
+		return this.store.save(resourceKey, spec, variantKey, cached, this.policy.retention(lifetime, etag))
+			.thenReturn(fetched);
 	}
 
 	private static boolean bypasses(HttpHeaders headers) {
@@ -300,39 +266,6 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 
 		@Nullable CachedResponse response() {
 			return (this.found instanceof CachedResponse response) ? response : null;
-		}
-
-	}
-
-	/**
-	 * An answer read in full by the call that fetched it, for the waiters of that call.
-	 */
-	private record Fetched(int status, Map<String, List<String>> headers, byte[] body, HttpHeaders requestHeaders,
-			@Nullable String principal, boolean shareable, VarySpec spec) {
-
-		Fetched unshared() {
-			return new Fetched(this.status, this.headers, this.body, this.requestHeaders, this.principal, false,
-					this.spec);
-		}
-
-		/**
-		 * Whether a waiter may be given this answer: the cache could have served it to
-		 * the waiter (or the waiter is the same principal) and the waiter's request
-		 * matches on every header the answer varies on.
-		 */
-		boolean servable(HttpHeaders waiter, @Nullable String waiterPrincipal) {
-			boolean samePrincipal = Objects.equals(this.principal, waiterPrincipal);
-			if (this.spec.perPrincipal() || !this.shareable) {
-				if (!samePrincipal) {
-					return false;
-				}
-			}
-			for (String name : this.spec.headers()) {
-				if (name.equals("*") || !Objects.equals(this.requestHeaders.get(name), waiter.get(name))) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 	}
