@@ -57,6 +57,8 @@ public class InMemoryResponseCacheStore implements ResponseCacheStore {
 				}
 			})
 			.build();
+		metrics.size(this.cache, Cache::estimatedSize,
+				(cache) -> cache.policy().eviction().map((eviction) -> eviction.weightedSize().orElse(0)).orElse(0L));
 	}
 
 	@Override

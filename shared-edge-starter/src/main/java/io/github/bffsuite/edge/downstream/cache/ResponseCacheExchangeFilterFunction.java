@@ -242,6 +242,11 @@ public class ResponseCacheExchangeFilterFunction implements ExchangeFilterFuncti
 				return true;
 			}
 		}
+		// the caller wants the service's own answer now
+		CacheDirectives asked = CacheDirectives.parse(headers.getValuesAsList(HttpHeaders.CACHE_CONTROL));
+		if (asked.noCache() || asked.noStore()) {
+			return true;
+		}
 		for (MediaType accepted : headers.getAccept()) {
 			if (MediaType.TEXT_EVENT_STREAM.isCompatibleWith(accepted) && !accepted.isWildcardType()
 					|| MediaType.APPLICATION_NDJSON.equalsTypeAndSubtype(accepted)) {

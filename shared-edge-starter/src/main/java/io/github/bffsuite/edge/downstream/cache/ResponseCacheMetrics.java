@@ -3,8 +3,10 @@ package io.github.bffsuite.edge.downstream.cache;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -17,7 +19,13 @@ public final class ResponseCacheMetrics {
 
 	private final Counter evictions;
 
+	private final MeterRegistry meters;
+
+	private final String downstream;
+
 	public ResponseCacheMetrics(MeterRegistry meters, String downstream) {
+		this.meters = meters;
+		this.downstream = downstream;
 		for (Result result : Result.values()) {
 			this.requests.put(result,
 					Counter.builder("edge.downstream.cache.requests")
@@ -38,6 +46,26 @@ public final class ResponseCacheMetrics {
 
 	void evicted() {
 		this.evictions.increment();
+	}
+
+	/**
+	 * Publish the size of a store that knows it, as {@code edge.downstream.cache.entries}
+	 * and {@code edge.downstream.cache.size} (bytes).
+	 * @param store the store
+	 * @param entries its number of entries
+	 * @param bytes its weight in bytes
+	 * @param <S> the store type
+	 */
+	<S> void size(S store, ToDoubleFunction<S> entries, ToDoubleFunction<S> bytes) {
+		Gauge.builder("edge.downstream.cache.entries", store, entries)
+			.description("Entries in a downstream's response cache, specs of resources included")
+			.tag("downstream", this.downstream)
+			.register(this.meters);
+		Gauge.builder("edge.downstream.cache.size", store, bytes)
+			.description("Bytes kept by a downstream's response cache, as it weighs them")
+			.tag("downstream", this.downstream)
+			.baseUnit("bytes")
+			.register(this.meters);
 	}
 
 	/**

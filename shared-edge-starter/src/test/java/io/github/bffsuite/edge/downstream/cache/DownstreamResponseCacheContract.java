@@ -169,6 +169,15 @@ abstract class DownstreamResponseCacheContract {
 	}
 
 	@Test
+	void letsACallerThatAsksForNoCacheThrough() {
+		cacheable("/products/p-5", "max-age=60");
+		get("/products/p-5", "t-1", null);
+		get("/products/p-5", "t-1", null, (headers) -> headers.setCacheControl("no-cache"));
+		assertThat(this.service.count("/products/p-5")).isEqualTo(2);
+		assertThat(count("bypass")).isEqualTo(1);
+	}
+
+	@Test
 	void revalidatesAStaleEntryWithItsEtag() {
 		this.service.answer("/products/p-2", 200, Map.of("Cache-Control", "max-age=60", "ETag", "\"v1\""),
 				(headers) -> "{\"id\":\"p-2\"}");

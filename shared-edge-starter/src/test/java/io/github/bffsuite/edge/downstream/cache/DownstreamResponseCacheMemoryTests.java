@@ -27,6 +27,11 @@ class DownstreamResponseCacheMemoryTests extends DownstreamResponseCacheContract
 			store.save("r" + i, new VarySpec(false, List.of()), "v" + i, response, Duration.ofMinutes(1)).block();
 		}
 		assertThat(store.estimatedSize()).isLessThanOrEqualTo(10);
+		assertThat(this.meters.get("edge.downstream.cache.entries").tag("downstream", "bounded").gauge().value())
+			.isLessThanOrEqualTo(10);
+		assertThat(this.meters.get("edge.downstream.cache.size").tag("downstream", "bounded").gauge().value())
+			.isPositive()
+			.isLessThanOrEqualTo(10 * 1024);
 		assertThat(this.meters.get("edge.downstream.cache.evictions").tag("downstream", "bounded").counter().count())
 			.isGreaterThan(0);
 	}
