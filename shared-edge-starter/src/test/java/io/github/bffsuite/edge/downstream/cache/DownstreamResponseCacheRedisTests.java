@@ -3,10 +3,12 @@ package io.github.bffsuite.edge.downstream.cache;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.github.bffsuite.edge.downstream.EdgeDownstreamProperties;
 import io.github.bffsuite.edge.test.RedisTestServer;
+import io.github.bffsuite.edge.test.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,27 @@ class DownstreamResponseCacheRedisTests extends DownstreamResponseCacheContract 
 	ResponseCacheStores stores() {
 		return (downstream, cache, metrics) -> new RedisResponseCacheStore(redis, cache.getRedisKeyPrefix(),
 				cache.getRedisTimeout());
+	}
+
+	@Test
+	void treatsAnUnreachableRedisAsAMiss() {
+		LettuceConnectionFactory dead = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", StubServer.deadPort()));
+		dead.afterPropertiesSet();
+		dead.start();
+		try {
+			ResponseCacheStore store = new RedisResponseCacheStore(new ReactiveStringRedisTemplate(dead), this.prefix,
+					Duration.ofMillis(300));
+			assertThat(store.findSpec("resource").blockOptional(WAIT)).isEmpty();
+			assertThat(store.find("variant").blockOptional(WAIT)).isEmpty();
+			store
+				.save("resource", new VarySpec(false, List.of()), "variant",
+						new CachedResponse(200, Map.of(), new byte[1], 0, 1, null), Duration.ofMinutes(1))
+				.block(WAIT);
+		}
+		finally {
+			dead.destroy();
+		}
 	}
 
 	@Test
