@@ -2,6 +2,8 @@ package io.github.bffsuite.edge.downstream;
 
 import java.time.Clock;
 
+import io.github.bffsuite.edge.downstream.cache.RedisResponseCacheStore;
+import io.github.bffsuite.edge.downstream.cache.ResponseCacheStores;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +20,7 @@ import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,8 +32,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * LoadBalancer on the class path: every downstream call is guarded and balanced, so there
  * is no unguarded variant to fall back to. A gateway that calls downstreams declares
  * them.
+ * <p>
+ * A downstream may cache its GET answers ({@code edge.downstream.services.<name>.cache}),
+ * in memory or, with Spring Data Redis, in Redis.
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@AutoConfiguration(after = WebClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, MeterRegistry.class, CircuitBreaker.class, Bulkhead.class,
 		ReactorServiceInstanceLoadBalancer.class })
 @ConditionalOnProperty(name = "edge.downstream.enabled", matchIfMissing = true)
@@ -40,9 +47,35 @@ public final class EdgeDownstreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EdgeDownstreamClients edgeDownstreamClients(EdgeDownstreamProperties properties,
-			ObjectProvider<WebClient.Builder> builders, ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<WebClient.Builder> builders, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ResponseCacheStores> cacheStores) {
+		Clock clock = Clock.systemUTC();
 		return new EdgeDownstreamClients(properties, () -> builders.getIfAvailable(WebClient::builder),
-				meters.getIfUnique(CompositeMeterRegistry::new), Clock.systemUTC());
+				meters.getIfUnique(CompositeMeterRegistry::new), clock,
+				cacheStores.getIfAvailable(() -> ResponseCacheStores.memory(clock)));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+	static class RedisCacheConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ResponseCacheStores edgeDownstreamResponseCacheStores(ObjectProvider<ReactiveStringRedisTemplate> redis) {
+			ResponseCacheStores memory = ResponseCacheStores.memory(Clock.systemUTC());
+			return (downstream, cache, metrics) -> {
+				if (cache.getStore() != EdgeDownstreamProperties.CacheStore.REDIS) {
+					return memory.create(downstream, cache, metrics);
+				}
+				ReactiveStringRedisTemplate template = redis.getIfAvailable();
+				if (template == null) {
+					throw new IllegalStateException("edge.downstream.services." + downstream
+							+ ".cache.store=redis needs a Redis connection (spring.data.redis.*)");
+				}
+				return new RedisResponseCacheStore(template, cache.getRedisKeyPrefix(), cache.getRedisTimeout());
+			};
+		}
+
 	}
 
 	@Bean

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.bffsuite.edge.downstream.cache.ResponseCacheExchangeFilterFunction;
+import io.github.bffsuite.edge.downstream.cache.ResponseCacheMetrics;
+import io.github.bffsuite.edge.downstream.cache.ResponseCacheStores;
 import io.github.bffsuite.edge.support.CircuitBreakerProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -47,6 +50,19 @@ public class EdgeDownstreamClients implements DisposableBean {
 
 	public EdgeDownstreamClients(EdgeDownstreamProperties properties, Supplier<WebClient.Builder> builders,
 			MeterRegistry meters, Clock clock) {
+		this(properties, builders, meters, clock, ResponseCacheStores.memory(clock));
+	}
+
+	/**
+	 * Create the clients of the configured downstreams.
+	 * @param properties the downstreams
+	 * @param builders the builders to start each client from
+	 * @param meters where metrics go
+	 * @param clock the clock of instance ejection and response cache freshness
+	 * @param cacheStores the stores of the downstreams whose response cache is enabled
+	 */
+	public EdgeDownstreamClients(EdgeDownstreamProperties properties, Supplier<WebClient.Builder> builders,
+			MeterRegistry meters, Clock clock, ResponseCacheStores cacheStores) {
 		properties.getServices().forEach((name, service) -> {
 			StaticInstanceListSupplier instances = service.getInstances().isEmpty() ? null
 					: new StaticInstanceListSupplier(name, service.getInstances(), service.getEjectionTime(), clock);
@@ -57,12 +73,18 @@ public class EdgeDownstreamClients implements DisposableBean {
 			this.pools.put(name, pool);
 			HttpClient httpClient = HttpClient.create(pool)
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) service.getConnectTimeout().toMillis());
-			this.webClients.put(name,
-					builders.get()
-						.baseUrl(baseUrl(name, service))
-						.clientConnector(new ReactorClientHttpConnector(httpClient))
-						.filter(new DownstreamExchangeFilterFunction(downstream))
-						.build());
+			WebClient.Builder builder = builders.get()
+				.baseUrl(baseUrl(name, service))
+				.clientConnector(new ReactorClientHttpConnector(httpClient));
+			if (service.getCache().isEnabled()) {
+				// inside the identity filter (a customizer of the builder), so keys see
+				// the tenant and principal; outside the policies, so a hit takes no
+				// bulkhead permit and never counts against the circuit
+				ResponseCacheMetrics cacheMetrics = new ResponseCacheMetrics(meters, name);
+				builder.filter(new ResponseCacheExchangeFilterFunction(name, service.getCache(),
+						cacheStores.create(name, service.getCache(), cacheMetrics), cacheMetrics, clock));
+			}
+			this.webClients.put(name, builder.filter(new DownstreamExchangeFilterFunction(downstream)).build());
 		});
 	}
 

@@ -11,6 +11,7 @@ import io.github.bffsuite.edge.support.CircuitBreakerProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Named downstream services of a gateway, referenced by routes and aggregating handlers,
@@ -102,6 +103,11 @@ public class EdgeDownstreamProperties {
 		 */
 		private final Bulkhead bulkhead = new Bulkhead();
 
+		/**
+		 * Response cache for the service's GET answers that allow it.
+		 */
+		private final Cache cache = new Cache();
+
 		public String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -156,6 +162,10 @@ public class EdgeDownstreamProperties {
 
 		public Bulkhead getBulkhead() {
 			return this.bulkhead;
+		}
+
+		public Cache getCache() {
+			return this.cache;
 		}
 
 	}
@@ -397,6 +407,153 @@ public class EdgeDownstreamProperties {
 		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
 			this.maxConcurrentCalls = maxConcurrentCalls;
 		}
+
+	}
+
+	/**
+	 * Response cache settings. Only GET answers are cached, only when the service allows
+	 * it with {@code Cache-Control} ({@code max-age}, {@code s-maxage}, or
+	 * {@code no-cache} with an {@code ETag}); {@code private} answers are kept per
+	 * principal.
+	 */
+	public static class Cache {
+
+		/**
+		 * Whether the service's cacheable GET answers are cached.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Where cached answers are kept: in this instance's memory, or in Redis to share
+		 * them between gateway instances.
+		 */
+		private CacheStore store = CacheStore.MEMORY;
+
+		/**
+		 * Most answers kept in memory.
+		 */
+		private int maxEntries = 10_000;
+
+		/**
+		 * Most bytes of answer bodies kept in memory.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(64);
+
+		/**
+		 * Largest body that is cached; larger answers pass through uncached.
+		 */
+		private DataSize maxEntrySize = DataSize.ofKilobytes(512);
+
+		/**
+		 * Longest time an answer is served without asking the service, whatever its
+		 * max-age says.
+		 */
+		private Duration maxTtl = Duration.ofMinutes(10);
+
+		/**
+		 * How long a stale answer with an ETag is kept after it expires, to be
+		 * revalidated with If-None-Match rather than fetched again.
+		 */
+		private Duration staleRetention = Duration.ofMinutes(10);
+
+		/**
+		 * Prefix of the Redis keys of the cache.
+		 */
+		private String redisKeyPrefix = "edge:downstream-cache:";
+
+		/**
+		 * Longest wait for Redis; past it the call goes to the service uncached.
+		 */
+		private Duration redisTimeout = Duration.ofMillis(200);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public CacheStore getStore() {
+			return this.store;
+		}
+
+		public void setStore(CacheStore store) {
+			this.store = store;
+		}
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public DataSize getMaxEntrySize() {
+			return this.maxEntrySize;
+		}
+
+		public void setMaxEntrySize(DataSize maxEntrySize) {
+			this.maxEntrySize = maxEntrySize;
+		}
+
+		public Duration getMaxTtl() {
+			return this.maxTtl;
+		}
+
+		public void setMaxTtl(Duration maxTtl) {
+			this.maxTtl = maxTtl;
+		}
+
+		public Duration getStaleRetention() {
+			return this.staleRetention;
+		}
+
+		public void setStaleRetention(Duration staleRetention) {
+			this.staleRetention = staleRetention;
+		}
+
+		public String getRedisKeyPrefix() {
+			return this.redisKeyPrefix;
+		}
+
+		public void setRedisKeyPrefix(String redisKeyPrefix) {
+			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
+		}
+
+	}
+
+	/**
+	 * Where a response cache keeps its answers.
+	 */
+	public enum CacheStore {
+
+		/**
+		 * In this instance's memory (Caffeine), bounded in entries and bytes.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, shared by every instance of the gateway.
+		 */
+		REDIS
 
 	}
 

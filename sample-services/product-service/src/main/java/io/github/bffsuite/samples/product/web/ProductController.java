@@ -11,6 +11,7 @@ import io.github.bffsuite.samples.support.Problems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shared product catalogue; identity headers are accepted and ignored.
+ * The shared product catalogue; identity headers are accepted and ignored. Product reads
+ * (one, a batch, a search page) are {@code Cache-Control: public, max-age=60} with a weak
+ * {@code ETag}, and a matching {@code If-None-Match} gets 304.
  * <ul>
  * <li>{@code GET /products/{id}}: one product; ids are {@code p-} and 4 digits.</li>
  * <li>{@code GET /products?ids=p-0001,p-0002}: a batch of at most 100 ids (duplicates
@@ -55,13 +58,14 @@ public class ProductController {
 	}
 
 	@GetMapping("/{id}")
-	public Mono<Product> product(@PathVariable String id) {
+	public Mono<ResponseEntity<Product>> product(@PathVariable String id) {
 		return Mono.justOrEmpty(this.catalogue.findByNumber(number(IDS.requireValid(id))))
-			.switchIfEmpty(Mono.error(() -> Problems.notFound("Product " + id)));
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("Product " + id)))
+			.map(CatalogueCaching::cacheable);
 	}
 
 	@GetMapping(params = "ids")
-	public Mono<ProductsResponse> products(ServerHttpRequest request) {
+	public Mono<ResponseEntity<ProductsResponse>> products(ServerHttpRequest request) {
 		if (SEARCH_PARAMETERS.stream().anyMatch(request.getQueryParams()::containsKey)) {
 			throw Problems.badRequest("Query parameter 'ids' cannot be combined with " + SEARCH_PARAMETERS);
 		}
@@ -69,11 +73,11 @@ public class ProductController {
 			.stream()
 			.map(ProductController::number)
 			.toList();
-		return Mono.just(new ProductsResponse(this.catalogue.findAllByNumber(numbers)));
+		return Mono.just(CatalogueCaching.cacheable(new ProductsResponse(this.catalogue.findAllByNumber(numbers))));
 	}
 
 	@GetMapping(params = "!ids")
-	public Mono<ProductPage> search(@RequestParam(required = false) @Nullable String category,
+	public Mono<ResponseEntity<ProductPage>> search(@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit) {
 		if (category != null && !ProductCatalogue.CATEGORIES.contains(category)) {
@@ -87,7 +91,7 @@ public class ProductController {
 		ProductSlice slice = this.catalogue.search(category, query, QueryValues.afterNumber(cursor), pageSize);
 		String nextCursor = slice.hasMore() ? QueryValues.cursor(slice.items().get(slice.items().size() - 1).id())
 				: null;
-		return Mono.just(new ProductPage(slice.items(), nextCursor));
+		return Mono.just(CatalogueCaching.cacheable(new ProductPage(slice.items(), nextCursor)));
 	}
 
 	@GetMapping("/recommended")

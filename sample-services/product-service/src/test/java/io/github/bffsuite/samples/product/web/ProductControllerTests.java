@@ -1,5 +1,6 @@
 package io.github.bffsuite.samples.product.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -57,6 +59,46 @@ class ProductControllerTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(product).isEqualTo(get("/products/p-0002", Product.class));
+	}
+
+	@Test
+	void marksProductReadsCacheableWithAnEtagAndAnswersAMatchingIfNoneMatchWith304() {
+		for (String uri : List.of("/products/p-0003", "/products?ids=p-0003,p-0004", "/products?category=books")) {
+			String etag = this.client.get()
+				.uri(uri)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+				.returnResult(String.class)
+				.getResponseHeaders()
+				.getETag();
+			assertThat(etag).as(uri).startsWith("W/\"");
+			this.client.get()
+				.uri(uri)
+				.header("If-None-Match", etag)
+				.exchange()
+				.expectStatus()
+				.isNotModified()
+				.expectHeader()
+				.valueEquals("ETag", etag)
+				.expectBody()
+				.isEmpty();
+			this.client.get().uri(uri).header("If-None-Match", "W/\"other\"").exchange().expectStatus().isOk();
+		}
+		assertThat(this.client.get()
+			.uri("/products/p-0005")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag())
+			.isNotEqualTo(this.client.get()
+				.uri("/products/p-0006")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseHeaders()
+				.getETag());
 	}
 
 	@Test
