@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +39,11 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	static RunningApp start(String module, String name, int healthPort, String... args) throws IOException {
+		return start(module, name, healthPort, Map.of(), args);
+	}
+
+	static RunningApp start(String module, String name, int healthPort, Map<String, String> environment, String... args)
+			throws IOException {
 		Path jar = SuiteRoot.path(module + "/target/" + name + "-" + VERSION + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: run './mvnw verify' from the repository root, "
@@ -49,7 +55,9 @@ final class RunningApp implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new RunningApp(name, process, log, "http://localhost:" + healthPort + "/actuator/health");
 	}
 

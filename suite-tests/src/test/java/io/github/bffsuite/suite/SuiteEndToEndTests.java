@@ -129,10 +129,20 @@ class SuiteEndToEndTests {
 	}
 
 	static String token(String user) throws IOException, InterruptedException {
+		return tokenFrom(auth, user);
+	}
+
+	/**
+	 * A user token from {@code ./suite token} against the auth-server on the given port.
+	 * @param authPort the auth-server's port
+	 * @param user the demo user
+	 * @return the access token
+	 */
+	static String tokenFrom(int authPort, String user) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(SuiteRoot.path("suite").toString(), "token", user)
 			.directory(SuiteRoot.path(".").toFile())
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
-		builder.environment().put("SUITE_AUTH_URL", "http://localhost:" + auth);
+		builder.environment().put("SUITE_AUTH_URL", "http://localhost:" + authPort);
 		Process process = builder.start();
 		process.getOutputStream().close();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
