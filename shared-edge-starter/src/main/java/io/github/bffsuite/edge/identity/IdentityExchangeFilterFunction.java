@@ -64,9 +64,7 @@ public class IdentityExchangeFilterFunction implements ExchangeFilterFunction {
 				}).build())
 				.defaultIfEmpty(ClientRequest.from(request).headers((headers) -> {
 					IdentityHeaders.strip(headers);
-					if (this.signer != null) {
-						headers.remove(this.signedHeader);
-					}
+					headers.remove(this.signedHeader);
 					if (requestId != null) {
 						headers.set(this.requestIdHeader, requestId);
 					}
@@ -76,10 +74,10 @@ public class IdentityExchangeFilterFunction implements ExchangeFilterFunction {
 	}
 
 	private void sign(ClientRequest request, HttpHeaders headers, EdgePrincipal principal, @Nullable String requestId) {
+		headers.remove(this.signedHeader);
 		if (this.signer == null) {
 			return;
 		}
-		headers.remove(this.signedHeader);
 		Object audience = request.attribute(IdentityTokenSigner.AUDIENCE_ATTRIBUTE).orElse(null);
 		if (audience instanceof String service) {
 			headers.set(this.signedHeader, this.signer.sign(principal, service, requestId));

@@ -80,8 +80,9 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 		else {
 			IdentityHeaders.strip(headers);
 		}
+		// only the gateway signs: a client's own header of that name is never passed on
+		headers.remove(this.signedHeader);
 		if (this.signer != null) {
-			headers.remove(this.signedHeader);
 			String audience = exchange.getAttribute(IdentityTokenSigner.AUDIENCE_ATTRIBUTE);
 			if (principal != null && audience != null) {
 				String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);

@@ -29,6 +29,7 @@ class IdentityHeadersGatewayFilterTests {
 		.header("X-User-ID", "u-666")
 		.header("x_tenant_id", "globex")
 		.header("X-Scopes", "admin:write")
+		.header("Edge-Identity", "forged")
 		.header("Accept", "application/json")
 		.build());
 
