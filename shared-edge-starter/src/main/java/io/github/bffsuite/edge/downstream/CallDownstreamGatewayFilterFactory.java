@@ -3,6 +3,7 @@ package io.github.bffsuite.edge.downstream;
 import java.net.URI;
 import java.util.List;
 
+import io.github.bffsuite.edge.identity.IdentityTokenSigner;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -52,8 +53,12 @@ public class CallDownstreamGatewayFilterFactory
 	@Override
 	public GatewayFilter apply(Config config) {
 		Downstream downstream = this.clients.downstream(config.getName());
-		return new OrderedGatewayFilter((exchange, chain) -> downstream.execute(new RouteCall(exchange, chain)).then(),
-				ORDER);
+		String service = config.getName();
+		return new OrderedGatewayFilter((exchange, chain) -> {
+			// the audience of the identity signed for this route's service
+			exchange.getAttributes().put(IdentityTokenSigner.AUDIENCE_ATTRIBUTE, service);
+			return downstream.execute(new RouteCall(exchange, chain)).then();
+		}, ORDER);
 	}
 
 	private static final class RouteCall implements DownstreamCall<Integer> {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.github.bffsuite.edge.downstream.cache.ResponseCacheExchangeFilterFunction;
 import io.github.bffsuite.edge.downstream.cache.ResponseCacheMetrics;
 import io.github.bffsuite.edge.downstream.cache.ResponseCacheStores;
+import io.github.bffsuite.edge.identity.IdentityTokenSigner;
 import io.github.bffsuite.edge.support.CircuitBreakerProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -75,7 +76,9 @@ public class EdgeDownstreamClients implements DisposableBean {
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) service.getConnectTimeout().toMillis());
 			WebClient.Builder builder = builders.get()
 				.baseUrl(baseUrl(name, service))
-				.clientConnector(new ReactorClientHttpConnector(httpClient));
+				.clientConnector(new ReactorClientHttpConnector(httpClient))
+				// the audience of the identity signed for this service
+				.defaultRequest((request) -> request.attribute(IdentityTokenSigner.AUDIENCE_ATTRIBUTE, name));
 			if (service.getCache().isEnabled()) {
 				// inside the identity filter (a customizer of the builder), so keys see
 				// the tenant and principal; outside the policies, so a hit takes no

@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.identity;
 
+import io.github.bffsuite.edge.web.RequestIdWebFilter;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,11 +20,34 @@ import org.springframework.web.server.ServerWebExchange;
  * that the routing filter builds for the downstream request anyway. The gateway's own
  * request is never mutated: a mutation copies every header and wraps the request and the
  * exchange once more for every later filter.
+ * <p>
+ * With a {@link IdentityTokenSigner}, a request with a caller also carries the caller's
+ * identity signed for the route's downstream service (named by its {@code CallDownstream}
+ * filter); a route without one gets no signed identity. An inbound header of that name is
+ * never passed on.
  */
 public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFilter, Ordered {
 
 	/** Exchange attribute holding the {@link EdgePrincipal} of the request, if any. */
 	public static final String PRINCIPAL_ATTRIBUTE = IdentityHeadersGatewayFilter.class.getName() + ".principal";
+
+	private final @Nullable IdentityTokenSigner signer;
+
+	private final String signedHeader;
+
+	public IdentityHeadersGatewayFilter() {
+		this(null, "Edge-Identity");
+	}
+
+	/**
+	 * Create a filter that also signs the identity.
+	 * @param signer the signer, or {@code null} to send the identity headers only
+	 * @param signedHeader the header of the signed identity
+	 */
+	public IdentityHeadersGatewayFilter(@Nullable IdentityTokenSigner signer, String signedHeader) {
+		this.signer = signer;
+		this.signedHeader = signedHeader;
+	}
 
 	@Override
 	public int getOrder() {
@@ -54,6 +79,15 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 		}
 		else {
 			IdentityHeaders.strip(headers);
+		}
+		// only the gateway signs: a client's own header of that name is never passed on
+		headers.remove(this.signedHeader);
+		if (this.signer != null) {
+			String audience = exchange.getAttribute(IdentityTokenSigner.AUDIENCE_ATTRIBUTE);
+			if (principal != null && audience != null) {
+				String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+				headers.set(this.signedHeader, this.signer.sign(principal, audience, requestId));
+			}
 		}
 		return headers;
 	}

@@ -17,20 +17,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.bffsuite.samples.support.Identity;
 import io.github.bffsuite.samples.support.Problems;
 
 /**
- * Reads current prices from product-service ({@code GET /products?ids=a,b}) on behalf of
- * the caller. Parses the answer tolerantly (a top-level array, or an object with an
- * {@code items} or {@code products} array of objects with {@code id} and
- * {@code priceCents}); any failure, slowness included, is a 503 problem.
+ * Reads current prices from product-service's public catalogue
+ * ({@code GET /products?ids=a,b}), without identity headers. Parses the answer tolerantly
+ * (a top-level array, or an object with an {@code items} or {@code products} array of
+ * objects with {@code id} and {@code priceCents}); any failure, slowness included, is a
+ * 503 problem.
  */
 public class ProductCatalogClient {
 
@@ -61,27 +60,21 @@ public class ProductCatalogClient {
 	/**
 	 * Return the current unit price of each known product; unknown ids are absent.
 	 * @param productIds the product ids, without duplicates
-	 * @param caller the identity to forward
 	 * @return prices in cents by product id
 	 */
-	public Mono<Map<String, Long>> prices(Collection<String> productIds, Identity caller) {
+	public Mono<Map<String, Long>> prices(Collection<String> productIds) {
 		List<List<String>> batches = batches(List.copyOf(productIds));
 		return Flux.fromIterable(batches)
-			.concatMap((batch) -> fetch(batch, caller))
+			.concatMap(this::fetch)
 			.collect(HashMap<String, Long>::new, Map::putAll)
 			.map(Map::copyOf);
 	}
 
-	private Mono<Map<String, Long>> fetch(List<String> ids, Identity caller) {
+	private Mono<Map<String, Long>> fetch(List<String> ids) {
+		// the public catalogue: no identity headers, which product-service does not read
+		// and, with signed identities, would refuse without a token signed for it
 		return this.webClient.get()
 			.uri((uri) -> uri.path("/products").queryParam("ids", String.join(",", ids)).build())
-			.headers((headers) -> {
-				setIfPresent(headers, Identity.TENANT_ID, caller.tenantId());
-				setIfPresent(headers, Identity.USER_ID, caller.userId());
-				if (!caller.scopes().isEmpty()) {
-					headers.set(Identity.SCOPES, String.join(" ", caller.scopes()));
-				}
-			})
 			.retrieve()
 			.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
@@ -112,12 +105,6 @@ public class ProductCatalogClient {
 			prices.put(id.asString(), price.asLong());
 		}
 		return prices;
-	}
-
-	private static void setIfPresent(HttpHeaders headers, String name, @Nullable String value) {
-		if (value != null) {
-			headers.set(name, value);
-		}
 	}
 
 	private static List<List<String>> batches(List<String> ids) {

@@ -127,7 +127,7 @@ public class OrderService {
 		String userId = caller.requireWriter();
 		Set<String> productIds = new LinkedHashSet<>();
 		lines.forEach((line) -> productIds.add(Objects.requireNonNull(line.productId())));
-		return this.catalog.prices(productIds, caller.identity()).map((prices) -> {
+		return this.catalog.prices(productIds).map((prices) -> {
 			List<String> unknown = productIds.stream().filter((id) -> !prices.containsKey(id)).toList();
 			if (!unknown.isEmpty()) {
 				throw Problems.badRequest("Unknown product(s): " + String.join(", ", unknown));
