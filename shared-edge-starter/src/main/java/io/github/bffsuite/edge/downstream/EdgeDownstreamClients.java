@@ -115,9 +115,9 @@ public class EdgeDownstreamClients implements DisposableBean {
 	 * ciphers. Reactor Netty verifies the service's host name on such a client (HTTPS
 	 * endpoint identification), as on any secured HTTP client.
 	 * <p>
-	 * The bundle is read once: a bundle that reloads ({@code reload-on-update}) serves
-	 * its new certificate to new connections of servers, but these clients keep the
-	 * certificate they started with until the gateway restarts.
+	 * The bundle is read once, when the clients are made: if it reloads
+	 * ({@code reload-on-update}), these clients do not pick that up and keep presenting
+	 * and trusting what they started with until the gateway restarts.
 	 */
 	private static HttpClient httpClient(ConnectionProvider pool, EdgeDownstreamProperties.Service service,
 			@Nullable SslBundle sslBundle) {
