@@ -41,11 +41,21 @@ final class TestCertificates {
 	 * @return the CA
 	 */
 	static TestCertificates create() {
+		return create("Edge Test CA");
+	}
+
+	/**
+	 * A new CA with a name of its own under a new temporary directory, such as a second
+	 * CA whose certificates the first one's trusters must refuse.
+	 * @param commonName the CA's common name
+	 * @return the CA
+	 */
+	static TestCertificates create(String commonName) {
 		try {
 			TestCertificates certificates = new TestCertificates(Files.createTempDirectory("edge-tls"));
 			openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
 					certificates.caKey.toString(), "-out", certificates.caCertificate.toString(), "-days", "2", "-subj",
-					"/CN=Edge Test CA");
+					"/CN=" + commonName);
 			return certificates;
 		}
 		catch (IOException ex) {
@@ -65,14 +75,34 @@ final class TestCertificates {
 	 * @return the certificate and key files
 	 */
 	Issued issue(String name, long serial, int days) {
+		return issue(name, serial, days, "localhost", "DNS:localhost,IP:127.0.0.1", "serverAuth");
+	}
+
+	/**
+	 * Issue a certificate valid for two days, as the suite's internal CA does for a
+	 * service (serverAuth and clientAuth) or a gateway (clientAuth).
+	 * @param name file name prefix: {@code name.crt} and {@code name.key}
+	 * @param commonName the subject's common name
+	 * @param subjectAltNames the subject alternative names, such as
+	 * {@code DNS:localhost,IP:127.0.0.1}
+	 * @param extendedKeyUsage such as {@code serverAuth,clientAuth}
+	 * @return the certificate and key files
+	 */
+	Issued issue(String name, String commonName, String subjectAltNames, String extendedKeyUsage) {
+		return issue(name, Math.abs(name.hashCode()) + 1L, 2, commonName, subjectAltNames, extendedKeyUsage);
+	}
+
+	private Issued issue(String name, long serial, int days, String commonName, String subjectAltNames,
+			String extendedKeyUsage) {
 		Path key = this.directory.resolve(name + ".key");
 		Path certificate = this.directory.resolve(name + ".crt");
 		Path request = this.directory.resolve(name + ".csr");
 		Path extensions = this.directory.resolve(name + ".ext");
 		try {
-			Files.writeString(extensions, "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+			Files.writeString(extensions,
+					"subjectAltName=" + subjectAltNames + "\nextendedKeyUsage=" + extendedKeyUsage + "\n");
 			openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-					key.toString(), "-out", request.toString(), "-subj", "/CN=localhost");
+					key.toString(), "-out", request.toString(), "-subj", "/CN=" + commonName);
 			openssl("x509", "-req", "-in", request.toString(), "-CA", this.caCertificate.toString(), "-CAkey",
 					this.caKey.toString(), "-set_serial", Long.toString(serial), "-days", Integer.toString(days),
 					"-extfile", extensions.toString(), "-out", certificate.toString());

@@ -18,6 +18,8 @@ import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -38,6 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@link DownstreamException}s.
  */
 public final class Downstream {
+
+	private static final Log logger = LogFactory.getLog(Downstream.class);
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
@@ -205,7 +209,10 @@ public final class Downstream {
 		if (!retry.isEnabled() || !call.idempotent() || retry.getMaxAttempts() <= 1) {
 			return null;
 		}
-		return backoff(retry).filter((ex) -> ex instanceof StatusFailure || UpstreamFailures.isConnectFailure(ex))
+		// a failed TLS handshake (a certificate that does not fit) fails again
+		return backoff(retry)
+			.filter((ex) -> ex instanceof StatusFailure
+					|| (UpstreamFailures.isConnectFailure(ex) && !UpstreamFailures.isTlsFailure(ex)))
 			// after the attempt limit, so that a token is only taken for a retry that
 			// happens
 			.doBeforeRetryAsync((signal) -> {
@@ -245,6 +252,12 @@ public final class Downstream {
 		}
 		if (UpstreamFailures.isTimeout(ex)) {
 			return DownstreamException.timeout(this.name, this.properties.getResponseTimeout(), ex);
+		}
+		if (UpstreamFailures.isTlsFailure(ex)) {
+			// the client sees a plain 502; what went wrong with whose certificate is
+			// for the operator only
+			logger.warn("TLS with downstream '" + this.name + "' failed: " + UpstreamFailures.tlsFailureMessage(ex));
+			return DownstreamException.tlsHandshake(this.name, ex);
 		}
 		if (UpstreamFailures.isConnectFailure(ex)) {
 			return DownstreamException.unreachable(this.name, ex);

@@ -91,6 +91,19 @@ public class DownstreamException extends ErrorResponseException {
 	}
 
 	/**
+	 * The TLS handshake with the downstream failed: its certificate is not trusted, has
+	 * expired or does not match its host name, or it refused the edge's client
+	 * certificate. The problem says no more than that; the gateway log has the reason.
+	 * @param downstream the downstream name
+	 * @param cause the cause
+	 * @return a 502 exception with the reason {@code tls-handshake}
+	 */
+	public static DownstreamException tlsHandshake(String downstream, Throwable cause) {
+		return new DownstreamException(downstream, HttpStatus.BAD_GATEWAY, "tls-handshake",
+				"Service '" + downstream + "' could not be reached over a trusted TLS connection", cause);
+	}
+
+	/**
 	 * The downstream answered with a gateway error status (502, 503 or 504) on every
 	 * attempt.
 	 * @param downstream the downstream name
@@ -136,7 +149,7 @@ public class DownstreamException extends ErrorResponseException {
 
 	/**
 	 * Return why the call failed, such as {@code timeout}, {@code circuit-open},
-	 * {@code busy}, {@code unreachable} or {@code status-503}.
+	 * {@code busy}, {@code unreachable}, {@code tls-handshake} or {@code status-503}.
 	 * @return the reason
 	 */
 	public String reason() {

@@ -14,7 +14,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
@@ -35,8 +37,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * A downstream may cache its GET answers ({@code edge.downstream.services.<name>.cache}),
  * in memory or, with Spring Data Redis, in Redis.
+ * <p>
+ * HTTPS downstreams may be called with a client certificate from an SSL bundle
+ * ({@code edge.downstream.ssl-bundle}, or {@code ssl-bundle} of one service).
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class,
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, SslAutoConfiguration.class },
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, MeterRegistry.class, CircuitBreaker.class, Bulkhead.class,
 		ReactorServiceInstanceLoadBalancer.class })
@@ -48,11 +53,11 @@ public final class EdgeDownstreamAutoConfiguration {
 	@ConditionalOnMissingBean
 	EdgeDownstreamClients edgeDownstreamClients(EdgeDownstreamProperties properties,
 			ObjectProvider<WebClient.Builder> builders, ObjectProvider<MeterRegistry> meters,
-			ObjectProvider<ResponseCacheStores> cacheStores) {
+			ObjectProvider<ResponseCacheStores> cacheStores, ObjectProvider<SslBundles> sslBundles) {
 		Clock clock = Clock.systemUTC();
 		return new EdgeDownstreamClients(properties, () -> builders.getIfAvailable(WebClient::builder),
 				meters.getIfUnique(CompositeMeterRegistry::new), clock,
-				cacheStores.getIfAvailable(() -> ResponseCacheStores.memory(clock)));
+				cacheStores.getIfAvailable(() -> ResponseCacheStores.memory(clock)), sslBundles.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

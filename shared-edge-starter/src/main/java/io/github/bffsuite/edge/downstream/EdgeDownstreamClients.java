@@ -18,13 +18,17 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.ReactorHttpClientBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -64,6 +68,22 @@ public class EdgeDownstreamClients implements DisposableBean {
 	 */
 	public EdgeDownstreamClients(EdgeDownstreamProperties properties, Supplier<WebClient.Builder> builders,
 			MeterRegistry meters, Clock clock, ResponseCacheStores cacheStores) {
+		this(properties, builders, meters, clock, cacheStores, null);
+	}
+
+	/**
+	 * Create the clients of the configured downstreams.
+	 * @param properties the downstreams
+	 * @param builders the builders to start each client from
+	 * @param meters where metrics go
+	 * @param clock the clock of instance ejection and response cache freshness
+	 * @param cacheStores the stores of the downstreams whose response cache is enabled
+	 * @param sslBundles the SSL bundles that {@code edge.downstream.ssl-bundle} and
+	 * {@code edge.downstream.services.<name>.ssl-bundle} name, or {@code null} when there
+	 * are none
+	 */
+	public EdgeDownstreamClients(EdgeDownstreamProperties properties, Supplier<WebClient.Builder> builders,
+			MeterRegistry meters, Clock clock, ResponseCacheStores cacheStores, @Nullable SslBundles sslBundles) {
 		properties.getServices().forEach((name, service) -> {
 			StaticInstanceListSupplier instances = service.getInstances().isEmpty() ? null
 					: new StaticInstanceListSupplier(name, service.getInstances(), service.getEjectionTime(), clock);
@@ -72,8 +92,7 @@ public class EdgeDownstreamClients implements DisposableBean {
 			this.downstreams.put(name, downstream);
 			ConnectionProvider pool = pool(name, service.getPool());
 			this.pools.put(name, pool);
-			HttpClient httpClient = HttpClient.create(pool)
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) service.getConnectTimeout().toMillis());
+			HttpClient httpClient = httpClient(pool, service, sslBundle(name, properties, service, sslBundles));
 			WebClient.Builder builder = builders.get()
 				.baseUrl(baseUrl(name, service))
 				.clientConnector(new ReactorClientHttpConnector(httpClient))
@@ -89,6 +108,39 @@ public class EdgeDownstreamClients implements DisposableBean {
 			}
 			this.webClients.put(name, builder.filter(new DownstreamExchangeFilterFunction(downstream)).build());
 		});
+	}
+
+	/**
+	 * Return the service's Reactor Netty client on its own pool, with its connect timeout
+	 * and, when it has one, its SSL bundle, through Boot's builder without Boot's client
+	 * defaults (no compression, no system proxy, no redirects): the same client as
+	 * without a bundle, plus TLS with the bundle's key and trust managers, protocols and
+	 * ciphers. Reactor Netty verifies the service's host name on such a client (HTTPS
+	 * endpoint identification), as on any secured HTTP client.
+	 * <p>
+	 * The bundle is read once, when the clients are made: if it reloads
+	 * ({@code reload-on-update}), these clients do not pick that up and keep presenting
+	 * and trusting what they started with until the gateway restarts.
+	 */
+	private static HttpClient httpClient(ConnectionProvider pool, EdgeDownstreamProperties.Service service,
+			@Nullable SslBundle sslBundle) {
+		return new ReactorHttpClientBuilder().withHttpClientFactory(() -> HttpClient.create(pool))
+			.withoutHttpClientDefaults()
+			.build(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, service.getConnectTimeout(), null, sslBundle));
+	}
+
+	private static @Nullable SslBundle sslBundle(String name, EdgeDownstreamProperties properties,
+			EdgeDownstreamProperties.Service service, @Nullable SslBundles sslBundles) {
+		String bundle = StringUtils.hasText(service.getSslBundle()) ? service.getSslBundle()
+				: properties.getSslBundle();
+		if (!StringUtils.hasText(bundle)) {
+			return null;
+		}
+		if (sslBundles == null) {
+			throw new IllegalStateException("Downstream '" + name + "' uses SSL bundle '" + bundle
+					+ "', but there are no SSL bundles (spring.ssl.bundle.*)");
+		}
+		return sslBundles.getBundle(bundle);
 	}
 
 	private static String baseUrl(String name, EdgeDownstreamProperties.Service service) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bffsuite.edge.support.CircuitBreakerProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -31,6 +32,15 @@ public class EdgeDownstreamProperties {
 	 */
 	private Map<String, Service> services = new LinkedHashMap<>();
 
+	/**
+	 * Name of the SSL bundle (spring.ssl.bundle.*) that every downstream's client uses
+	 * for HTTPS base URLs: its key store is the client certificate the edge presents and
+	 * its trust store the CAs it trusts for the services' certificates. A service may
+	 * name another with its own ssl-bundle. Without one, HTTPS calls trust the JVM's
+	 * default CAs and present no certificate. Host names are always verified.
+	 */
+	private @Nullable String sslBundle;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -45,6 +55,14 @@ public class EdgeDownstreamProperties {
 
 	public void setServices(Map<String, Service> services) {
 		this.services = services;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	/**
@@ -82,6 +100,13 @@ public class EdgeDownstreamProperties {
 		private Duration responseTimeout = Duration.ofSeconds(3);
 
 		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) of this service's client, instead
+		 * of edge.downstream.ssl-bundle: the client certificate presented to the service
+		 * and the CAs trusted for its certificate.
+		 */
+		private @Nullable String sslBundle;
+
+		/**
 		 * Connection pool of the service's client.
 		 */
 		private final Pool pool = new Pool();
@@ -114,6 +139,14 @@ public class EdgeDownstreamProperties {
 
 		public void setBaseUrl(String baseUrl) {
 			this.baseUrl = baseUrl;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 		public List<URI> getInstances() {

@@ -4,6 +4,8 @@ import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.channel.unix.Errors;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
@@ -56,6 +58,35 @@ public final class UpstreamFailures {
 				(cause) -> cause instanceof SocketException || cause instanceof PrematureCloseException
 						|| (cause instanceof Errors.NativeIoException error
 								&& error.expectedErr() == Errors.ERRNO_ECONNRESET_NEGATIVE));
+	}
+
+	/**
+	 * Whether the TLS handshake with a service failed or TLS broke off: a certificate
+	 * that is not trusted, has expired or does not match the service's host name, a
+	 * client certificate the service refused, or no common protocol or cipher. Checked
+	 * before {@link #isConnectFailure(Throwable)}: retrying does not help.
+	 * @param ex the failure
+	 * @return whether it is a TLS failure
+	 */
+	public static boolean isTlsFailure(Throwable ex) {
+		return inChain(ex, SSLException.class::isInstance);
+	}
+
+	/**
+	 * Return the message of the TLS failure in a chain, such as {@code No subject
+	 * alternative names matching IP address 127.0.0.1 found}.
+	 * @param ex the failure
+	 * @return the message of the innermost {@link SSLException} with one, or the class
+	 * name of the failure
+	 */
+	public static String tlsFailureMessage(Throwable ex) {
+		String message = null;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SSLException && cause.getMessage() != null) {
+				message = cause.getMessage();
+			}
+		}
+		return (message != null) ? message : ex.getClass().getName();
 	}
 
 	/**

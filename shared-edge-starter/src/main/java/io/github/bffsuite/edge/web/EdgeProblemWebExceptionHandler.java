@@ -17,8 +17,8 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * Renders every failure that reaches the edge as {@code application/problem+json}:
  * problems keep their type, framework errors get the suite's type for their status,
- * downstream connect errors become 502 and timeouts 504, and anything else is a 500
- * without class names or stack traces.
+ * downstream connect and TLS errors become 502 and timeouts 504, and anything else is a
+ * 500 without class names or stack traces.
  */
 public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -57,6 +57,15 @@ public class EdgeProblemWebExceptionHandler implements WebExceptionHandler, Orde
 		if (UpstreamFailures.isTimeout(ex)) {
 			return EdgeProblems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
 					"An upstream service did not answer in time");
+		}
+		if (UpstreamFailures.isTlsFailure(ex)) {
+			// a route without CallDownstream (which answers with its own problem)
+			try (LogCorrelation correlation = LogCorrelation.open(exchange, null)) {
+				logger.warn("TLS with an upstream service failed for " + exchange.getRequest().getMethod() + " "
+						+ exchange.getRequest().getPath() + ": " + UpstreamFailures.tlsFailureMessage(ex));
+			}
+			return EdgeProblems.problem(HttpStatus.BAD_GATEWAY, "bad-gateway",
+					"An upstream service could not be reached");
 		}
 		if (UpstreamFailures.isConnectFailure(ex)
 				|| UpstreamFailures.inChain(ex, EdgeProblemWebExceptionHandler::isAborted)) {

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -56,6 +61,49 @@ class EdgeDownstreamAutoConfigurationTests {
 		}
 
 		@Test
+		void usesTheDefaultSslBundleForEveryService() {
+			EdgeDownstreamAutoConfigurationTests.this.runner.withBean(SslBundles.class, () -> bundles("edge-client"))
+				.withPropertyValues("edge.downstream.ssl-bundle=edge-client")
+				.run((context) -> assertThat(context).hasNotFailed()
+					.getBean(EdgeDownstreamClients.class)
+					.satisfies((clients) -> assertThat(clients.names()).containsExactly("users", "orders")));
+		}
+
+		@Test
+		void usesTheSslBundleOfAServiceInsteadOfTheDefault() {
+			EdgeDownstreamAutoConfigurationTests.this.runner.withBean(SslBundles.class, () -> bundles("edge-client"))
+				.withPropertyValues("edge.downstream.ssl-bundle=edge-client",
+						"edge.downstream.services.orders.ssl-bundle=orders-client")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(NoSuchSslBundleException.class)
+					.hasMessageContaining("'orders-client'"));
+		}
+
+		@Test
+		void failsNamingAnSslBundleThatIsNotDefined() {
+			EdgeDownstreamAutoConfigurationTests.this.runner
+				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+				.withPropertyValues("edge.downstream.ssl-bundle=edge-client")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(NoSuchSslBundleException.class)
+					.hasMessageContaining("'edge-client'"));
+		}
+
+		@Test
+		void failsNamingTheServiceWhenThereAreNoSslBundles() {
+			EdgeDownstreamAutoConfigurationTests.this.runner
+				.withPropertyValues("edge.downstream.services.users.ssl-bundle=edge-client")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("Downstream 'users' uses SSL bundle 'edge-client'"));
+		}
+
+		@Test
 		void backsOffGatewayFilterWithoutSpringCloudGateway() {
 			EdgeDownstreamAutoConfigurationTests.this.runner
 				.withClassLoader(new FilteredClassLoader(GatewayFilterFactory.class))
@@ -63,6 +111,18 @@ class EdgeDownstreamAutoConfigurationTests {
 					.doesNotHaveBean(CallDownstreamGatewayFilterFactory.class));
 		}
 
+	}
+
+	/**
+	 * Bundles with the JVM's default trust under some names: enough to build clients
+	 * with, no certificate needed.
+	 */
+	private static SslBundles bundles(String... names) {
+		DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+		for (String name : names) {
+			registry.registerBundle(name, SslBundle.systemDefault());
+		}
+		return registry;
 	}
 
 	@Nested

@@ -5,8 +5,10 @@ import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 import io.github.bffsuite.samples.order.data.OrderStore;
 import io.github.bffsuite.samples.order.data.SampleOrders;
@@ -33,9 +35,12 @@ class OrderServiceConfiguration {
 	}
 
 	@Bean
-	ProductCatalogClient productCatalogClient(OrderServiceProperties properties, JsonMapper jsonMapper) {
-		return new ProductCatalogClient(properties.getProductService().getBaseUrl(),
-				properties.getProductService().getTimeout(), jsonMapper);
+	ProductCatalogClient productCatalogClient(OrderServiceProperties properties, JsonMapper jsonMapper,
+			SslBundles sslBundles) {
+		OrderServiceProperties.ProductService productService = properties.getProductService();
+		String sslBundle = productService.getSslBundle();
+		return new ProductCatalogClient(productService.getBaseUrl(), productService.getTimeout(), jsonMapper,
+				StringUtils.hasText(sslBundle) ? sslBundles.getBundle(sslBundle) : null);
 	}
 
 	@Bean

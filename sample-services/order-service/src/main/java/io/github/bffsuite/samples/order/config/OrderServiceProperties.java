@@ -3,6 +3,8 @@ package io.github.bffsuite.samples.order.config;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -38,12 +40,28 @@ public class OrderServiceProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for an HTTPS base URL: the client
+		 * certificate presented to product-service and the CAs trusted for its
+		 * certificate. Without one, HTTPS calls trust the JVM's default CAs and present
+		 * no certificate.
+		 */
+		private @Nullable String sslBundle;
+
 		public URI getBaseUrl() {
 			return this.baseUrl;
 		}
 
 		public void setBaseUrl(URI baseUrl) {
 			this.baseUrl = baseUrl;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 		public Duration getTimeout() {

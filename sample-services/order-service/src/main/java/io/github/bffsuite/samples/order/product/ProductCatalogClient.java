@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +21,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.ErrorResponseException;
@@ -43,9 +51,27 @@ public class ProductCatalogClient {
 	private final JsonMapper jsonMapper;
 
 	public ProductCatalogClient(URI baseUrl, Duration timeout, JsonMapper jsonMapper) {
+		this(baseUrl, timeout, jsonMapper, null);
+	}
+
+	/**
+	 * Create a client of product-service.
+	 * @param baseUrl the base URL of product-service
+	 * @param timeout the longest wait, connecting included
+	 * @param jsonMapper the mapper of the answers
+	 * @param sslBundle for an HTTPS base URL, the SSL bundle with the client certificate
+	 * to present and the CAs to trust, or {@code null} for the JVM's default CAs and no
+	 * client certificate. It is read once: a renewed certificate is used after a restart.
+	 */
+	public ProductCatalogClient(URI baseUrl, Duration timeout, JsonMapper jsonMapper, @Nullable SslBundle sslBundle) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
 			.responseTimeout(timeout);
+		if (sslBundle != null) {
+			// Reactor Netty verifies the host name on a secured client, as a browser does
+			SslContext sslContext = sslContext(sslBundle);
+			httpClient = httpClient.secure((spec) -> spec.sslContext(sslContext));
+		}
 		// Load event loops and the resolver now, so the first order does not pay for them
 		// within its short timeout
 		httpClient.warmup().subscribe();
@@ -55,6 +81,26 @@ public class ProductCatalogClient {
 			.build();
 		this.timeout = timeout;
 		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Return a client TLS context with the bundle's key and trust managers, protocols and
+	 * ciphers, as Spring Boot builds one for its own Reactor Netty clients.
+	 */
+	private static SslContext sslContext(SslBundle sslBundle) {
+		SslManagerBundle managers = sslBundle.getManagers();
+		SslOptions options = sslBundle.getOptions();
+		try {
+			return SslContextBuilder.forClient()
+				.keyManager(managers.getKeyManagerFactory())
+				.trustManager(managers.getTrustManagerFactory())
+				.ciphers(SslOptions.asSet(options.getCiphers()))
+				.protocols(options.getEnabledProtocols())
+				.build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("No TLS context for product-service: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
