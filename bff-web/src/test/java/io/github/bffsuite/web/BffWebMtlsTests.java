@@ -30,7 +30,10 @@ import static org.awaitility.Awaitility.await;
  * not name it is a 502 problem with the reason in the gateway log. Certificates come from
  * a throwaway internal CA made at test time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		// the mtls profile also signs/verifies identity: tested on its own
+		// (SignedIdentity*Tests)
+		"edge.identity.signing.enabled=false" })
 @ActiveProfiles("mtls")
 @ExtendWith(OutputCaptureExtension.class)
 class BffWebMtlsTests {

@@ -42,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the internal CA, and refuses a product-service whose certificate does not name it.
  * Certificates come from a throwaway internal CA made at test time.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		// the mtls profile also signs/verifies identity: tested on its own
+		// (SignedIdentity*Tests)
+		"edge.identity.verification.enabled=false" })
 @ActiveProfiles("mtls")
 class ProductServiceMtlsTests {
 

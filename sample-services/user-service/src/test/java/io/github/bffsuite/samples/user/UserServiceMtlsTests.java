@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * a caller with a client certificate of the internal CA gets an answer; health stays on
  * the plain-HTTP management port. Certificates come from throwaway CAs made at test time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		// the mtls profile also signs/verifies identity: tested on its own
+		// (SignedIdentity*Tests)
+		"edge.identity.verification.enabled=false" })
 @ActiveProfiles("mtls")
 class UserServiceMtlsTests {
 
