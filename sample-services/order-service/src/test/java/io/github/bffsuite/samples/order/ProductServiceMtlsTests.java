@@ -31,8 +31,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
-import io.github.bffsuite.samples.support.Identity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -61,8 +59,6 @@ class ProductServiceMtlsTests {
 			internalCa.issue("misnamed", "product-service", "DNS:wrong.example", "serverAuth,clientAuth"),
 			internalCa.caCertificate());
 
-	static final Identity caller = new Identity("u-001", "acme", List.of("orders:write"), null);
-
 	@Autowired
 	ProductCatalogClient catalog;
 
@@ -89,7 +85,7 @@ class ProductServiceMtlsTests {
 
 	@Test
 	void presentsItsOwnCertificateToProductService() {
-		Map<String, Long> prices = this.catalog.prices(List.of("p-0001"), caller).block(Duration.ofSeconds(30));
+		Map<String, Long> prices = this.catalog.prices(List.of("p-0001")).block(Duration.ofSeconds(30));
 		assertThat(prices).containsExactly(Map.entry("p-0001", 199L));
 		assertThat(productService.clientSubjects).containsOnly("CN=order-service");
 	}
@@ -99,7 +95,7 @@ class ProductServiceMtlsTests {
 		ProductCatalogClient client = new ProductCatalogClient(URI.create(misnamed.url()), Duration.ofSeconds(10),
 				this.jsonMapper, this.sslBundles.getBundle("service-client"));
 		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> client.prices(List.of("p-0001"), caller).block(Duration.ofSeconds(30)))
+			.isThrownBy(() -> client.prices(List.of("p-0001")).block(Duration.ofSeconds(30)))
 			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(503))
 			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("No subject alternative names matching"));
 		assertThat(misnamed.clientSubjects).isEmpty();
