@@ -10,8 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 
-import io.github.bffsuite.samples.order.TestCertificates.Issued;
 import io.github.bffsuite.samples.order.product.ProductCatalogClient;
+import io.github.bffsuite.samples.support.test.TestCertificates.Issued;
+import io.github.bffsuite.samples.support.test.TestCertificates;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslHandler;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import io.github.bffsuite.samples.user.TestCertificates.Issued;
+import io.github.bffsuite.samples.support.test.TestCertificates.Issued;
+import io.github.bffsuite.samples.support.test.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

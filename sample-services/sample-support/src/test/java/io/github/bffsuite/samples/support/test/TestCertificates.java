@@ -1,4 +1,4 @@
-package io.github.bffsuite.samples.order;
+package io.github.bffsuite.samples.support.test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,11 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
  * A throwaway CA and the certificates it signs, made with {@code openssl} under a
- * temporary directory at test time, as the tests of bff-web and user-service make theirs:
- * nothing real is ever committed.
+ * temporary directory at test time (user-service and order-service tests, through this
+ * module's test jar), as bff-web's tests of the same name make theirs: nothing real is
+ * ever committed.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
 	private static final AtomicLong serials = new AtomicLong(1000);
 
@@ -43,7 +44,7 @@ final class TestCertificates {
 	 * @param commonName the CA's common name
 	 * @return the CA
 	 */
-	static TestCertificates create(String commonName) {
+	public static TestCertificates create(String commonName) {
 		try {
 			TestCertificates certificates = new TestCertificates(Files.createTempDirectory("service-tls"));
 			openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
@@ -56,7 +57,7 @@ final class TestCertificates {
 		}
 	}
 
-	Path caCertificate() {
+	public Path caCertificate() {
 		return this.caCertificate;
 	}
 
@@ -69,7 +70,7 @@ final class TestCertificates {
 	 * @param extendedKeyUsage such as {@code serverAuth,clientAuth}
 	 * @return the certificate and key files
 	 */
-	Issued issue(String name, String commonName, String subjectAltNames, String extendedKeyUsage) {
+	public Issued issue(String name, String commonName, String subjectAltNames, String extendedKeyUsage) {
 		Path key = this.directory.resolve(name + ".key");
 		Path certificate = this.directory.resolve(name + ".crt");
 		Path request = this.directory.resolve(name + ".csr");
@@ -95,7 +96,7 @@ final class TestCertificates {
 	 * none
 	 * @return the context
 	 */
-	SSLContext clientContext(@Nullable Issued client) {
+	public SSLContext clientContext(@Nullable Issued client) {
 		PemSslStoreDetails keyStore = (client != null)
 				? PemSslStoreDetails.forCertificate("file:" + client.certificate())
 					.withPrivateKey("file:" + client.key())
@@ -129,7 +130,7 @@ final class TestCertificates {
 		}
 	}
 
-	record Issued(Path certificate, Path key) {
+	public record Issued(Path certificate, Path key) {
 
 	}
 
