@@ -31,7 +31,7 @@ public class IdentityExchangeFilterFunction implements ExchangeFilterFunction {
 	private final String signedHeader;
 
 	public IdentityExchangeFilterFunction(String requestIdHeader) {
-		this(requestIdHeader, null, "Edge-Identity");
+		this(requestIdHeader, null, IdentityTokenSigner.DEFAULT_HEADER);
 	}
 
 	/**

@@ -36,7 +36,7 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 	private final String signedHeader;
 
 	public IdentityHeadersGatewayFilter() {
-		this(null, "Edge-Identity");
+		this(null, IdentityTokenSigner.DEFAULT_HEADER);
 	}
 
 	/**

@@ -46,6 +46,9 @@ public class IdentityTokenSigner {
 	 */
 	public static final String AUDIENCE_ATTRIBUTE = IdentityTokenSigner.class.getName() + ".audience";
 
+	/** Default header of the signed identity ({@code edge.identity.signing.header}). */
+	public static final String DEFAULT_HEADER = "Edge-Identity";
+
 	/** The {@code typ} header of a signed identity. */
 	public static final String TYPE = "edge-identity+jwt";
 
