@@ -320,7 +320,7 @@ public class EdgeCanaryProperties {
 		 * Latency difference below which the canary's 99th percentile is never judged
 		 * worse, whatever the ratio.
 		 */
-		private Duration latencyTolerance = Duration.ofMillis(50);
+		private Duration latencyTolerance = Duration.ofMillis(100);
 
 		public boolean isEnabled() {
 			return this.enabled;
