@@ -47,7 +47,7 @@ class CanariesEndpointTests {
 		properties.put("edge.delivery.canaries.products.step-interval", "1h");
 		properties.put("edge.delivery.canaries.products.analysis.enabled", "false");
 		properties.put("management.server.port", "0");
-		properties.put("management.endpoints.web.exposure.include", "health,canaries");
+		properties.put("management.endpoints.web.exposure.include", "health,canaries,prometheus");
 		gateway = CanaryGateways.start(properties);
 		management = WebTestClient.bindToServer()
 			.baseUrl(gateway.managementUrl())
@@ -201,6 +201,36 @@ class CanariesEndpointTests {
 			.isEqualTo(5)
 			.jsonPath("$.lastDecision.decision")
 			.isEqualTo("reset");
+	}
+
+	@Test
+	void exposesBothVersionsToPrometheusForComparison() {
+		String admin = token("ops", "canary:admin");
+		management.post()
+			.uri("/actuator/canaries/products")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("action", "set-weight", "weight", 50))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		for (int i = 0; i < 40; i++) {
+			gateway.get("/products/" + i, CanaryGateways.user(keys, "user-" + i, "products:read"));
+		}
+		String scrape = management.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("edge_delivery_requests_seconds_bucket{")
+			.containsPattern("edge_delivery_requests_seconds_count\\{[^}]*version=\"canary\"")
+			.containsPattern("edge_delivery_requests_seconds_count\\{[^}]*version=\"stable\"")
+			.contains("edge_delivery_weight{route=\"products\"} 50.0")
+			.contains("edge_delivery_decisions_total{decision=\"set_weight\"");
 	}
 
 	@Test
