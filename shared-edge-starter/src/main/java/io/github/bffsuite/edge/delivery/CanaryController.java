@@ -139,7 +139,9 @@ public class CanaryController implements SmartLifecycle {
 		CanaryState known = canary.state();
 		boolean newer = stored.revision() > known.revision();
 		// an own optimistic rollback loses to a stored state of the same revision
-		boolean replaces = stored.revision() == known.revision() && !stored.equals(known);
+		// (unless that rollback is still being stored: it is retried on top of the other)
+		boolean pending = canary.rollingBack.get() && known.status() == Status.ROLLED_BACK;
+		boolean replaces = stored.revision() == known.revision() && !stored.equals(known) && !pending;
 		if (newer || replaces) {
 			canary.state(stored);
 			if (this.meters != null) {
@@ -222,15 +224,16 @@ public class CanaryController implements SmartLifecycle {
 				canary.window(Version.CANARY).snapshot(now));
 		canary.lastVerdict(verdict);
 		if (verdict.kind() == Kind.WORSE && canary.rollingBack.compareAndSet(false, true)) {
-			rollBack(canary, verdict, now, 0);
+			rollBack(canary, state, verdict, now, 0);
 		}
 		return verdict;
 	}
 
-	private void rollBack(RouteCanary canary, Verdict verdict, long now, int conflicts) {
-		CanaryState state = canary.state();
+	private void rollBack(RouteCanary canary, CanaryState state, Verdict verdict, long now, int conflicts) {
 		if (state.status() == Status.ROLLED_BACK) {
+			// another instance rolled it back first: take its state
 			canary.rollingBack.set(false);
+			adopt(canary, state, "sync");
 			return;
 		}
 		CanaryState rolledBack = state.next(0, Status.ROLLED_BACK, now, "rollback", verdict.reason(), "auto");
@@ -242,10 +245,10 @@ public class CanaryController implements SmartLifecycle {
 				decided(canary, state, rolledBack, verdict);
 			}
 			else if (conflicts < MAX_CONFLICTS) {
-				this.store.get(canary.route()).subscribe((current) -> {
-					canary.state(current);
-					rollBack(canary, verdict, now, conflicts + 1);
-				}, (ex) -> storeFailed(canary, ex));
+				// another change won: roll back on top of it (this instance stays at 0)
+				this.store.get(canary.route())
+					.subscribe((current) -> rollBack(canary, current, verdict, now, conflicts + 1),
+							(ex) -> storeFailed(canary, ex));
 			}
 			else {
 				storeFailed(canary, new IllegalStateException("too many concurrent changes"));
