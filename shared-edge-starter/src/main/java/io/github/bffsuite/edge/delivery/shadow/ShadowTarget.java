@@ -100,18 +100,29 @@ final class ShadowTarget {
 	}
 
 	/**
-	 * Send a copy and return at once. When the route's copies in flight are at the limit,
-	 * the copy is dropped.
+	 * Take a permit for one copy, if the route's copies in flight are below the limit.
+	 * @return whether a permit was taken; {@link #send} gives it back
+	 */
+	boolean tryAcquire() {
+		return this.permits.tryAcquire();
+	}
+
+	/**
+	 * Give back a permit taken for a copy that is not sent after all.
+	 */
+	void release() {
+		this.permits.release();
+	}
+
+	/**
+	 * Send a copy under a permit taken with {@link #tryAcquire()} and return at once; the
+	 * permit is given back when the copy ends, however it ends.
 	 * @param method the method
 	 * @param pathAndQuery the raw path and query of the route's downstream request
 	 * @param headers the headers of the route's downstream request, shadow marks included
 	 * @param body the body, or {@code null}
 	 */
 	void send(HttpMethod method, String pathAndQuery, HttpHeaders headers, byte @Nullable [] body) {
-		if (!this.permits.tryAcquire()) {
-			this.metrics.record(this.route, ShadowMetrics.DROPPED);
-			return;
-		}
 		HttpClient.ResponseReceiver<?> request = this.client.headers((copy) -> {
 			headers.forEach((name, values) -> {
 				if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -129,6 +140,14 @@ final class ShadowTarget {
 			.timeout(this.timeout)
 			.doFinally((signal) -> this.permits.release())
 			.subscribe((status) -> this.metrics.answered(this.route, status), this::failed);
+	}
+
+	/**
+	 * Count a copy that failed before it was sent.
+	 * @param ex what went wrong
+	 */
+	void failedToSend(Throwable ex) {
+		failed(ex);
 	}
 
 	private void failed(Throwable ex) {

@@ -120,6 +120,22 @@ public class ShadowTrafficGatewayFilter implements GlobalFilter, Ordered {
 	}
 
 	private void copy(ShadowTarget target, ServerWebExchange exchange, byte @Nullable [] body) {
+		// the permit first: a copy that is dropped costs no header filtering nor signing
+		if (!target.tryAcquire()) {
+			this.metrics.record(target.route(), ShadowMetrics.DROPPED);
+			return;
+		}
+		try {
+			send(target, exchange, body);
+		}
+		catch (RuntimeException ex) {
+			// the copy never fails the request
+			target.release();
+			target.failedToSend(ex);
+		}
+	}
+
+	private void send(ShadowTarget target, ServerWebExchange exchange, byte @Nullable [] body) {
 		URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
 		if (url == null) {
 			url = exchange.getRequest().getURI();
