@@ -143,7 +143,7 @@ heap_mb() { # row: heap used after a full GC, in MB
 fds() { ls "/proc/${PID_OF[$1]}/fd" | wc -l; }
 shadow_counts() { # row: copies by outcome, from the gateway's Prometheus endpoint
 	curl -s "http://127.0.0.1:$((PORT_OF[$1] + 100))/actuator/prometheus" |
-		awk -F'[{}]' '/^edge_delivery_shadow_requests_total/ { split($2, t, ","); for (i in t) if (t[i] ~ /^outcome=/) { o = t[i]; gsub(/outcome=|"/, "", o) } split($3, v, " "); printf "%s=%d ", o, v[2] }'
+		awk -F'[{}]' '/^edge_delivery_shadow_requests_total/ { split($2, t, ","); for (i in t) if (t[i] ~ /^outcome=/) { o = t[i]; gsub(/outcome=|"/, "", o) } split($3, v, " "); printf "%s=%d ", o, v[1] }'
 }
 
 echo "warming up each row for $WARMUP at the paced load ..." >&2

@@ -61,7 +61,7 @@ public final class EdgeShadowAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(RouteLocator.class)
-	static ShadowRouteCheck edgeShadowRouteCheck(ShadowTargets targets, RouteLocator routes) {
+	ShadowRouteCheck edgeShadowRouteCheck(ShadowTargets targets, RouteLocator routes) {
 		return new ShadowRouteCheck(targets, routes);
 	}
 
