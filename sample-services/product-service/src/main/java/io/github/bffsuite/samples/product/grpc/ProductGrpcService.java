@@ -68,7 +68,14 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 	@Override
 	public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> responseObserver) {
 		answer(responseObserver, () -> {
-			Page page = page(request.getCategory(), "category", null, Availability.AVAILABILITY_UNSPECIFIED,
+			ProductFilter filter = request.getFilter();
+			if (!request.getCategory().isEmpty() && !filter.getCategory().isEmpty()
+					&& !request.getCategory().equals(filter.getCategory())) {
+				throw GrpcErrors.invalidArgument("filter.category", "must be empty or the same as category");
+			}
+			boolean byCategory = !request.getCategory().isEmpty();
+			Page page = page(byCategory ? request.getCategory() : filter.getCategory(),
+					byCategory ? "category" : "filter.category", query(filter), filter.getMinAvailability(),
 					request.getPageSize(), request.getPageToken());
 			return ListProductsResponse.newBuilder()
 				.addAllProducts(page.products())
@@ -84,14 +91,7 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 
 	private SearchProductsResponse search(SearchProductsRequest request) {
 		ProductFilter filter = request.getFilter();
-		if (filter.getQuery().length() > MAX_QUERY_LENGTH) {
-			throw GrpcErrors.invalidArgument("filter.query", "must be at most " + MAX_QUERY_LENGTH + " characters");
-		}
-		if (filter.getMinAvailability() == Availability.UNRECOGNIZED) {
-			throw GrpcErrors.invalidArgument("filter.min_availability", "is not a known availability");
-		}
-		String query = filter.getQuery().isBlank() ? null : filter.getQuery().trim();
-		Page page = page(filter.getCategory(), "filter.category", query, filter.getMinAvailability(),
+		Page page = page(filter.getCategory(), "filter.category", query(filter), filter.getMinAvailability(),
 				request.getPageSize(), request.getPageToken());
 		return SearchProductsResponse.newBuilder()
 			.addAllProducts(page.products())
@@ -144,6 +144,16 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 		}
 		responseObserver.onNext(message);
 		responseObserver.onCompleted();
+	}
+
+	private static @Nullable String query(ProductFilter filter) {
+		if (filter.getQuery().length() > MAX_QUERY_LENGTH) {
+			throw GrpcErrors.invalidArgument("filter.query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+		}
+		if (filter.getMinAvailability() == Availability.UNRECOGNIZED) {
+			throw GrpcErrors.invalidArgument("filter.min_availability", "is not a known availability");
+		}
+		return filter.getQuery().isBlank() ? null : filter.getQuery().trim();
 	}
 
 	private Product find(String name, String field) {
