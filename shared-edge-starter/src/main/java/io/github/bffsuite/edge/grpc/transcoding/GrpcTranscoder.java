@@ -12,6 +12,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import io.github.bffsuite.edge.web.EdgeProblems;
 import io.grpc.CallOptions;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -33,8 +34,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
-
-import io.github.bffsuite.edge.web.EdgeProblems;
 
 /**
  * Answers an HTTP request with a gRPC call, as the {@code google.api.http} rules of the
@@ -79,7 +78,13 @@ public class GrpcTranscoder {
 	public Mono<Void> transcode(ServerWebExchange exchange, GrpcBackend backend) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
-		GrpcBackend.Match match = backend.match(request.getMethod().name(), path);
+		GrpcBackend.Match match;
+		try {
+			match = backend.match(request.getMethod().name(), path);
+		}
+		catch (InvalidRequestException ex) {
+			return Mono.error(GrpcProblems.invalidRequest(ex.field(), ex.reason()));
+		}
 		if (match == null) {
 			return Mono.error(EdgeProblems.exception(HttpStatus.NOT_FOUND, "not-found",
 					"No operation of " + backend.name() + " matches " + request.getMethod().name() + " " + path));

@@ -113,6 +113,7 @@ public final class PathTemplate {
 	 * @param path the raw (still percent-encoded) request path
 	 * @return the decoded variable values by field path, or {@code null} when the path
 	 * does not match
+	 * @throws InvalidRequestException when a variable's value is not percent-encoded
 	 */
 	public @Nullable Map<String, String> match(String path) {
 		Matcher matcher = this.pattern.matcher(path);
@@ -121,7 +122,13 @@ public final class PathTemplate {
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		for (int i = 0; i < this.variables.size(); i++) {
-			values.put(this.variables.get(i), UriUtils.decode(matcher.group("v" + i), StandardCharsets.UTF_8));
+			String variable = this.variables.get(i);
+			try {
+				values.put(variable, UriUtils.decode(matcher.group("v" + i), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException(variable, "is not a valid percent-encoded path segment");
+			}
 		}
 		return values;
 	}

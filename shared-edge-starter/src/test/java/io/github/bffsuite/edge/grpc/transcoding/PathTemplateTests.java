@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -49,6 +50,13 @@ class PathTemplateTests {
 		PathTemplate template = PathTemplate.parse("/v1/categories/{filter.category}/products:search");
 		assertThat(template.match("/v1/categories/home%20garden/products:search"))
 			.isEqualTo(Map.of("filter.category", "home garden"));
+	}
+
+	@Test
+	void namesAVariableWhoseValueIsNotPercentEncoded() {
+		PathTemplate template = PathTemplate.parse("/v1/{name=products/*}");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> template.match("/v1/products/p%zz"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("name"));
 	}
 
 	@Test
