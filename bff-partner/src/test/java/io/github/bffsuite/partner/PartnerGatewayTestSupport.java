@@ -34,12 +34,15 @@ abstract class PartnerGatewayTestSupport {
 
 	static final SampleBackend backend = new SampleBackend();
 
+	static final CatalogGrpcBackend grpcBackend = new CatalogGrpcBackend();
+
 	static {
 		// shared by every test class (and the contexts Spring caches across them): closed
 		// when the test JVM ends, not after one class
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			fixture.close();
 			backend.close();
+			grpcBackend.close();
 		}));
 	}
 
@@ -54,6 +57,7 @@ abstract class PartnerGatewayTestSupport {
 		for (String service : new String[] { "user-service", "order-service", "product-service" }) {
 			registry.add("edge.downstream.services." + service + ".base-url", backend::url);
 		}
+		registry.add("edge.grpc.services.product-service.address", grpcBackend::address);
 	}
 
 	@BeforeEach

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.bffsuite.edge.grpc.transcoding.GrpcBackends;
+import io.github.bffsuite.partner.catalog.CatalogRoutes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ class PartnerOpenApiTests extends PartnerGatewayTestSupport {
 
 	@Autowired
 	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	GrpcBackends grpcBackends;
 
 	@Test
 	void documentsExactlyTheRoutesTheGatewayServes() {
@@ -43,6 +48,11 @@ class PartnerOpenApiTests extends PartnerGatewayTestSupport {
 			}
 		});
 		assertThat(routes).hasSizeGreaterThan(10);
+		// and the catalogue that the gateway transcodes to gRPC by product-service's HTTP
+		// rules
+		this.grpcBackends.get(CatalogRoutes.SERVICE)
+			.bindings()
+			.forEach((binding) -> routes.add(binding.httpMethod() + " " + CatalogRoutes.publicPath(binding)));
 		assertThat(documented).isEqualTo(routes);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bffsuite.edge.web.EdgeProblems;
+import io.github.bffsuite.partner.catalog.CatalogOpenApi;
 import io.github.bffsuite.partner.web.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -99,7 +100,7 @@ class PartnerOpenApiConfiguration {
 	}
 
 	@Bean
-	GroupedOpenApi partnerV2Api() {
+	GroupedOpenApi partnerV2Api(CatalogOpenApi catalog) {
 		return GroupedOpenApi.builder()
 			.group("v2")
 			.displayName("Partner API v2")
@@ -109,6 +110,9 @@ class PartnerOpenApiConfiguration {
 			.addOperationCustomizer(standardResponses(false))
 			.addOpenApiCustomizer(version("2",
 					"Money is an amount string with its ISO 4217 currency, times are " + "RFC 3339 in UTC."))
+			// the catalogue transcoded to product-service's gRPC API, described from its
+			// HTTP rules
+			.addOpenApiCustomizer(catalog)
 			.build();
 	}
 

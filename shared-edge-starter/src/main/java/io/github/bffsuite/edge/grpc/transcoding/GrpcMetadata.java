@@ -1,0 +1,83 @@
+package io.github.bffsuite.edge.grpc.transcoding;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import io.github.bffsuite.edge.identity.EdgeAuthentication;
+import io.github.bffsuite.edge.identity.EdgePrincipal;
+import io.github.bffsuite.edge.identity.IdentityHeaders;
+import io.github.bffsuite.edge.identity.IdentityHeadersGatewayFilter;
+import io.github.bffsuite.edge.identity.IdentityTokenSigner;
+import io.github.bffsuite.edge.web.RequestIdWebFilter;
+import io.grpc.Metadata;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The request metadata of a transcoded call: the request id and the edge's identity of
+ * the caller, under the lower-case names of the headers a routed HTTP request gets
+ * ({@code x-user-id}, {@code x-tenant-id}, {@code x-scopes}, {@code x-client-id},
+ * {@code x-plan}, and the signed {@code edge-identity} when signing is on). Nothing of
+ * the client's own headers is passed on.
+ */
+final class GrpcMetadata {
+
+	private final String requestIdKey;
+
+	private final @Nullable IdentityTokenSigner signer;
+
+	private final String signedKey;
+
+	GrpcMetadata(String requestIdHeader, @Nullable IdentityTokenSigner signer, String signedHeader) {
+		this.requestIdKey = requestIdHeader.toLowerCase(Locale.ROOT);
+		this.signer = signer;
+		this.signedKey = signedHeader.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Build the metadata of a call.
+	 * @param exchange the exchange
+	 * @param audience the service the signed identity is for
+	 * @return the metadata
+	 */
+	Mono<Metadata> of(ServerWebExchange exchange, String audience) {
+		return principal(exchange).map((principal) -> build(exchange, principal.orElse(null), audience));
+	}
+
+	private Metadata build(ServerWebExchange exchange, @Nullable EdgePrincipal principal, String audience) {
+		Metadata metadata = new Metadata();
+		String requestId = RequestIdWebFilter.requestId(exchange);
+		if (requestId != null) {
+			put(metadata, this.requestIdKey, requestId);
+		}
+		if (principal != null) {
+			HttpHeaders identity = new HttpHeaders();
+			IdentityHeaders.set(identity, principal);
+			identity.forEach(
+					(name, values) -> values.forEach((value) -> put(metadata, name.toLowerCase(Locale.ROOT), value)));
+			if (this.signer != null) {
+				put(metadata, this.signedKey, this.signer.sign(principal, audience, requestId));
+			}
+		}
+		return metadata;
+	}
+
+	private static void put(Metadata metadata, String key, String value) {
+		metadata.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value);
+	}
+
+	private static Mono<Optional<EdgePrincipal>> principal(ServerWebExchange exchange) {
+		EdgePrincipal noted = exchange.getAttribute(IdentityHeadersGatewayFilter.PRINCIPAL_ATTRIBUTE);
+		if (noted != null) {
+			return Mono.just(Optional.of(noted));
+		}
+		return exchange.getPrincipal()
+			.filter(EdgeAuthentication.class::isInstance)
+			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
+			.defaultIfEmpty(Optional.empty());
+	}
+
+}
