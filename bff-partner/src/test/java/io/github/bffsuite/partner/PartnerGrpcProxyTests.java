@@ -30,10 +30,13 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.github.bffsuite.edge.test.GatewayTestFixture;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +66,9 @@ class PartnerGrpcProxyTests extends PartnerGatewayTestSupport {
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(grpc::close));
 	}
+
+	@Autowired
+	MeterRegistry registry;
 
 	ManagedChannel channel;
 
@@ -268,6 +274,28 @@ class PartnerGrpcProxyTests extends PartnerGatewayTestSupport {
 					.build());
 		assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
 		assertThat(errorInfo(ex).getReason()).isEqualTo("BAD_GATEWAY");
+	}
+
+	@Test
+	void grpcCallsTakeTheEdgesFilterChainForTheirStreamedBody() {
+		// over HTTP/2 a request body has no Content-Length (Netty marks it chunked): the
+		// fast
+		// path leaves it to the chain, whose request limits count the streamed bytes
+		double chain = fastPath("chain", "limits");
+		double fast = fastPath("fast", "fast");
+		ClientCalls.blockingUnaryCall(with(apiKey(ACME_DEV_KEY)), GrpcBackend.GET_PRODUCT, options(),
+				StringValue.of("p-3"));
+		assertThat(fastPath("chain", "limits")).isEqualTo(chain + 1);
+		assertThat(fastPath("fast", "fast")).isEqualTo(fast);
+	}
+
+	private double fastPath(String path, String reason) {
+		Counter counter = this.registry.find("edge.fastpath.requests")
+			.tag("path", path)
+			.tag("reason", reason)
+			.counter();
+		assertThat(counter).as("edge.fastpath.requests " + path + "/" + reason).isNotNull();
+		return counter.count();
 	}
 
 	@Test
