@@ -58,6 +58,11 @@ final class GrpcBackend implements AutoCloseable {
 		.setResponseMarshaller(ProtoUtils.marshaller(Int32Value.getDefaultInstance()))
 		.build();
 
+	/** Unary: answers only once the test lets it ({@link #release()}). */
+	static final MethodDescriptor<StringValue, StringValue> GET_PRODUCT_SLOWLY = GET_PRODUCT.toBuilder()
+		.setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "GetProductSlowly"))
+		.build();
+
 	/** A method the stand-in does not serve. */
 	static final MethodDescriptor<StringValue, StringValue> UNKNOWN_METHOD = GET_PRODUCT.toBuilder()
 		.setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "DeleteEverything"))
@@ -70,6 +75,8 @@ final class GrpcBackend implements AutoCloseable {
 	private final HealthStatusManager health = new HealthStatusManager();
 
 	private volatile List<CountDownLatch> seen = List.of();
+
+	private volatile CountDownLatch released = new CountDownLatch(1);
 
 	private final Server server;
 
@@ -87,6 +94,7 @@ final class GrpcBackend implements AutoCloseable {
 		ServerServiceDefinition products = ServerServiceDefinition.builder(SERVICE)
 			.addMethod(GET_PRODUCT, ServerCalls.asyncUnaryCall(this::getProduct))
 			.addMethod(WATCH_PRICES, ServerCalls.asyncServerStreamingCall(this::watchPrices))
+			.addMethod(GET_PRODUCT_SLOWLY, ServerCalls.asyncUnaryCall(this::getProductSlowly))
 			.build();
 		try {
 			this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -109,6 +117,29 @@ final class GrpcBackend implements AutoCloseable {
 		}
 		answer.onNext(StringValue.of("product " + id.getValue()));
 		answer.onCompleted();
+	}
+
+	private void getProductSlowly(StringValue id, StreamObserver<StringValue> answer) {
+		try {
+			// on grpc-java's call executor: blocking it holds this call only
+			if (this.released.await(60, TimeUnit.SECONDS)) {
+				answer.onNext(StringValue.of("product " + id.getValue()));
+				answer.onCompleted();
+				return;
+			}
+			answer.onError(Status.DEADLINE_EXCEEDED.asRuntimeException());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			answer.onError(Status.CANCELLED.asRuntimeException());
+		}
+	}
+
+	/**
+	 * Let the calls of {@link #GET_PRODUCT_SLOWLY} answer.
+	 */
+	void release() {
+		this.released.countDown();
 	}
 
 	private void watchPrices(StringValue id, StreamObserver<Int32Value> answer) {
@@ -173,6 +204,8 @@ final class GrpcBackend implements AutoCloseable {
 	void clear() {
 		this.calls.clear();
 		this.seen = List.of();
+		this.released.countDown();
+		this.released = new CountDownLatch(1);
 	}
 
 	String url() {

@@ -78,8 +78,11 @@ class PartnerGrpcProxyTests extends PartnerGatewayTestSupport {
 		// listens on
 		GatewayTestFixture.route(registry, 0, "product-grpc-down", () -> "http://127.0.0.1:" + closedPort(),
 				"/bffsuite.product.v1.ProductService/GetDiscontinued");
-		GatewayTestFixture.route(registry, 1, "product-grpc", grpc::url, "/bffsuite.product.v1.ProductService/**");
-		GatewayTestFixture.route(registry, 2, "product-grpc-health", grpc::url, "/grpc.health.v1.Health/**");
+		GatewayTestFixture.route(registry, 1, "product-grpc-slow", grpc::url,
+				"/bffsuite.product.v1.ProductService/GetProductSlowly");
+		registry.add("spring.cloud.gateway.server.webflux.routes[1].metadata.response-timeout", () -> "300");
+		GatewayTestFixture.route(registry, 2, "product-grpc", grpc::url, "/bffsuite.product.v1.ProductService/**");
+		GatewayTestFixture.route(registry, 3, "product-grpc-health", grpc::url, "/grpc.health.v1.Health/**");
 	}
 
 	@BeforeEach
@@ -296,6 +299,37 @@ class PartnerGrpcProxyTests extends PartnerGatewayTestSupport {
 			.counter();
 		assertThat(counter).as("edge.fastpath.requests " + path + "/" + reason).isNotNull();
 		return counter.count();
+	}
+
+	@Test
+	void upstreamTooSlowIsDeadlineExceeded() throws InvalidProtocolBufferException {
+		try {
+			// the route's response timeout (300 ms) ends it; the server answers only when
+			// released
+			StatusRuntimeException ex = failure(with(apiKey(ACME_DEV_KEY)), GrpcBackend.GET_PRODUCT_SLOWLY);
+			assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+			assertThat(errorInfo(ex).getReason()).isEqualTo("GATEWAY_TIMEOUT");
+		}
+		finally {
+			grpc.release();
+		}
+	}
+
+	@Test
+	void requestOverTheBodyLimitIsResourceExhausted() throws InvalidProtocolBufferException {
+		// edge.web.limits.max-body-size (1 MB) counts the streamed request
+		String large = "x".repeat(1_200_000);
+		StatusRuntimeException ex = null;
+		try {
+			ClientCalls.blockingUnaryCall(with(apiKey(ACME_DEV_KEY)), GrpcBackend.GET_PRODUCT, options(),
+					StringValue.of(large));
+		}
+		catch (StatusRuntimeException failure) {
+			ex = failure;
+		}
+		assertThat(ex).as("the call succeeded").isNotNull();
+		assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+		assertThat(errorInfo(ex).getReason()).isEqualTo("PAYLOAD_TOO_LARGE");
 	}
 
 	@Test

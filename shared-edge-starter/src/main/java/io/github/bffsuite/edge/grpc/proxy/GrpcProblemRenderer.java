@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -74,7 +75,7 @@ public class GrpcProblemRenderer implements ProblemRenderer, Ordered {
 	public Mono<Void> render(ServerWebExchange exchange, ProblemDetail problem) {
 		GrpcStatusCode code = GrpcStatusCode.forHttpStatus(problem.getStatus());
 		String message = (problem.getDetail() != null) ? problem.getDetail()
-				: EdgeProblems.title(HttpStatus.valueOf(problem.getStatus()));
+				: EdgeProblems.title(HttpStatusCode.valueOf(problem.getStatus()));
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		Duration retryDelay = retryDelay(problem, headers);
@@ -111,7 +112,7 @@ public class GrpcProblemRenderer implements ProblemRenderer, Ordered {
 		String type = problem.getType().toString();
 		String slug = type.substring(type.lastIndexOf('/') + 1);
 		if (slug.isEmpty()) {
-			slug = EdgeProblems.slug(HttpStatus.valueOf(problem.getStatus()));
+			slug = EdgeProblems.slug(HttpStatusCode.valueOf(problem.getStatus()));
 		}
 		return slug.replace('-', '_').toUpperCase(Locale.ROOT);
 	}
