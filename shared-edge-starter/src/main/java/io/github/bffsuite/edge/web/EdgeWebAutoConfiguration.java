@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,8 +36,9 @@ public final class EdgeWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemResponseWriter problemResponseWriter(ServerCodecConfigurer codecs) {
-		return new ProblemResponseWriter(codecs);
+	ProblemResponseWriter problemResponseWriter(ServerCodecConfigurer codecs,
+			ObjectProvider<ProblemRenderer> renderers) {
+		return new ProblemResponseWriter(codecs, renderers.orderedStream().toList());
 	}
 
 	@Bean

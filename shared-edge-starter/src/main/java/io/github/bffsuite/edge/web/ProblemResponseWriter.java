@@ -16,13 +16,27 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Writes a {@link ProblemDetail} as {@code application/problem+json} to an exchange,
  * adding the request path as {@code instance} and the request id. Used by the error
- * handler and the security entry points so every edge error looks the same.
+ * handler and the security entry points so every edge error looks the same. A
+ * {@link ProblemRenderer} that supports the exchange writes it in its protocol instead.
  */
 public class ProblemResponseWriter {
 
 	private final ServerResponse.Context context;
 
+	private final List<ProblemRenderer> renderers;
+
 	public ProblemResponseWriter(ServerCodecConfigurer codecs) {
+		this(codecs, List.of());
+	}
+
+	/**
+	 * Create a writer that lets the first renderer that supports an exchange write its
+	 * problems.
+	 * @param codecs the codecs
+	 * @param renderers the renderers, in order
+	 */
+	public ProblemResponseWriter(ServerCodecConfigurer codecs, List<ProblemRenderer> renderers) {
+		this.renderers = List.copyOf(renderers);
 		List<HttpMessageWriter<?>> writers = codecs.getWriters();
 		this.context = new ServerResponse.Context() {
 
@@ -54,6 +68,11 @@ public class ProblemResponseWriter {
 			problem.setProperty(EdgeProblems.REQUEST_ID, requestId);
 		}
 		exchange.getResponse().getHeaders().remove("Content-Length");
+		for (ProblemRenderer renderer : this.renderers) {
+			if (renderer.supports(exchange)) {
+				return renderer.render(exchange, problem);
+			}
+		}
 		return ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(problem)
