@@ -127,6 +127,26 @@ class ProductGrpcServiceTests {
 	}
 
 	@Test
+	void narrowsAListByItsNestedFilter() throws Exception {
+		ListProductsResponse response = this.stub.listProducts(ListProductsRequest.newBuilder()
+			.setCategory("home")
+			.setFilter(ProductFilter.newBuilder().setQuery("lamp").setMinAvailability(Availability.IN_STOCK))
+			.setPageSize(100)
+			.build());
+		long expected = this.catalogue.search("home", "lamp", 0, ProductCatalogue.SIZE)
+			.items()
+			.stream()
+			.filter((product) -> product.stock() >= 20)
+			.count();
+		assertThat(response.getProductsList()).hasSize((int) Math.min(expected, 100))
+			.allSatisfy((product) -> assertThat(product.getAvailability()).isEqualTo(Availability.IN_STOCK));
+		assertThat(fieldOf(call(() -> this.stub.listProducts(ListProductsRequest.newBuilder()
+			.setCategory("home")
+			.setFilter(ProductFilter.newBuilder().setCategory("books"))
+			.build())))).isEqualTo("filter.category");
+	}
+
+	@Test
 	void rejectsBadPagingAndCategoriesNamingTheField() throws Exception {
 		assertThat(
 				fieldOf(call(() -> this.stub.listProducts(ListProductsRequest.newBuilder().setPageSize(101).build()))))
