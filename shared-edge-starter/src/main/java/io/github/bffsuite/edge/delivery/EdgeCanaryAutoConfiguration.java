@@ -34,9 +34,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * state of each canary lives in memory, or in Redis with
  * {@code edge.delivery.canary-control.store=redis}.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"io.github.bffsuite.edge.ratelimit.EdgeRateLimitAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"io.github.bffsuite.edge.ratelimit.EdgeRateLimitAutoConfiguration" },
+		// the Redis warm-up loads every edge script, these two included
+		beforeName = "io.github.bffsuite.edge.redis.EdgeRedisAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(GlobalFilter.class)
 @ConditionalOnCanaries
