@@ -69,6 +69,8 @@ class ShadowTrafficGatewayFilterTests {
 
 	static final HungServer hung = new HungServer(2);
 
+	static final StubServer flakyBackend = new StubServer("flaky");
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -85,6 +87,16 @@ class ShadowTrafficGatewayFilterTests {
 		// the downstream request of this route is /items/...: the copy gets the same
 		route(registry, 0, "mirrored", "${edge.downstream.services.catalogue.base-url}", "StripPrefix=1",
 				"CallDownstream=catalogue");
+		// a route whose CallDownstream retries a 503 answer: still one copy per request
+		String flaky = "edge.downstream.services.flaky.";
+		registry.add(flaky + "base-url", flakyBackend::url);
+		registry.add(flaky + "retry.max-attempts", () -> "3");
+		registry.add(flaky + "retry.initial-backoff", () -> "1ms");
+		registry.add(flaky + "retry.max-backoff", () -> "2ms");
+		registry.add(flaky + "circuit-breaker.enabled", () -> "false");
+		route(registry, 8, "retried", "${edge.downstream.services.flaky.base-url}", "StripPrefix=1",
+				"CallDownstream=flaky");
+		registry.add("edge.delivery.shadow.routes.retried.target", shadow::url);
 		String[] others = { "bodies", "failing", "hung", "refused", "none", "quarter", "defaults" };
 		for (int i = 0; i < others.length; i++) {
 			route(registry, i + 1, others[i], backend, "AddRequestHeader=X-Route, " + others[i]);
@@ -115,6 +127,7 @@ class ShadowTrafficGatewayFilterTests {
 		shadow.close();
 		failing.close();
 		hung.close();
+		flakyBackend.close();
 	}
 
 	@BeforeEach
@@ -191,6 +204,16 @@ class ShadowTrafficGatewayFilterTests {
 		assertThat(count("hung", "dropped")).isEqualTo(10);
 		assertThat(this.targets.inFlight("hung")).isEqualTo(2);
 		assertThat(hung.received()).isEqualTo(2);
+	}
+
+	@Test
+	void aRequestThatCallDownstreamRetriesIsCopiedOnce() {
+		get("/retried/status/503/once", null);
+		assertThat(flakyBackend.count("status/503/once")).isGreaterThan(1);
+		awaitCopies("/status/503/once", 1);
+		get("/retried/after", null).expectStatus().isOk();
+		awaitCopies("/after", 1);
+		assertThat(copies("/status/503/once")).hasSize(1);
 	}
 
 	@Test
