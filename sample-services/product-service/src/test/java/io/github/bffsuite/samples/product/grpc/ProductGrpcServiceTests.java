@@ -24,6 +24,9 @@ import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +73,18 @@ class ProductGrpcServiceTests {
 	@AfterEach
 	void disconnect() throws InterruptedException {
 		this.channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void answersTheStandardHealthCheckForTheServerAndTheProductService() {
+		HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(30, TimeUnit.SECONDS);
+		assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
+		assertThat(health.check(HealthCheckRequest.newBuilder().setService(ProductServiceGrpc.SERVICE_NAME).build())
+			.getStatus()).isEqualTo(ServingStatus.SERVING);
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> health.check(HealthCheckRequest.newBuilder().setService("no.such.Service").build()))
+			.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 	}
 
 	@Test
