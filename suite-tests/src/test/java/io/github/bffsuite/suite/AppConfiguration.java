@@ -91,6 +91,15 @@ final class AppConfiguration {
 	}
 
 	/**
+	 * Ports the app serves besides its server and management ports: product-service's
+	 * gRPC port ({@code product.grpc.port}) when set.
+	 * @return the ports, possibly none
+	 */
+	List<Integer> otherPorts() {
+		return hasProperty("product.grpc.port") ? List.of(Integer.parseInt(property("product.grpc.port"))) : List.of();
+	}
+
+	/**
 	 * Addresses of other parts of the suite this app calls or trusts, by property name:
 	 * every resolved property whose name ends in {@code base-url}, {@code issuer-uri} or
 	 * {@code .issuer}, plus {@code spring.data.redis.url} when set.

@@ -2,6 +2,7 @@ package io.github.bffsuite.suite;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,16 @@ class ComposeFileTests {
 			Map<Integer, Integer> published = service(app).publishedPorts();
 			assertThat(published).as("%s publishes server.port on the same host port", app.serviceName())
 				.containsEntry(configuration.serverPort(), configuration.serverPort());
-			assertThat(published.keySet()).as("%s publishes only its server and management ports", app.serviceName())
-				.isSubsetOf(configuration.serverPort(), configuration.managementPort());
+			List<Integer> own = new ArrayList<>(configuration.otherPorts());
+			own.add(configuration.serverPort());
+			own.add(configuration.managementPort());
+			assertThat(published.keySet())
+				.as("%s publishes only its server, management and other own ports", app.serviceName())
+				.isSubsetOf(own);
+			for (int port : configuration.otherPorts()) {
+				assertThat(published).as("%s publishes its port %d on the same host port", app.serviceName(), port)
+					.containsEntry(port, port);
+			}
 			// the ports ./suite up uses, so a curl from the README works against either
 			assertThat(configuration.serverPort()).isEqualTo(app.defaultConfiguration().serverPort());
 		}
