@@ -1,0 +1,57 @@
+package io.github.bffsuite.partner.client;
+
+import java.time.Duration;
+
+import io.github.bffsuite.clients.ProductService;
+import io.github.bffsuite.edge.downstream.EdgeDownstreamClients;
+import io.github.bffsuite.edge.downstream.EdgeDownstreamProperties;
+import io.github.bffsuite.edge.grpc.transcoding.GrpcBackend;
+import io.github.bffsuite.edge.grpc.transcoding.GrpcBackends;
+import io.github.bffsuite.edge.identity.EdgeIdentitySigningProperties;
+import io.github.bffsuite.edge.identity.IdentityTokenSigner;
+import io.github.bffsuite.edge.web.EdgeWebProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@link ProductReader} of the partner API, by
+ * {@code edge.partner.products.transport}: {@code rest} (default) or {@code grpc}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PartnerProductsProperties.class)
+class ProductReaderConfiguration {
+
+	private static final String TRANSPORT = "edge.partner.products.transport";
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = TRANSPORT, havingValue = "rest", matchIfMissing = true)
+	RestProductReader restProductReader(ProductService products) {
+		return new RestProductReader(products);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = TRANSPORT, havingValue = "grpc")
+	GrpcProductReader grpcProductReader(GrpcBackends backends, EdgeDownstreamClients clients,
+			EdgeDownstreamProperties downstreams, EdgeWebProperties web, EdgeIdentitySigningProperties signing,
+			ObjectProvider<IdentityTokenSigner> signer) {
+		GrpcBackend backend = backends.get(ProductService.NAME);
+		if (backend == null) {
+			throw new IllegalStateException(TRANSPORT + "=grpc needs edge.grpc.services." + ProductService.NAME
+					+ ".address and .descriptor-set");
+		}
+		EdgeDownstreamProperties.Service service = downstreams.getServices().get(ProductService.NAME);
+		// the deadline the service is told is the response timeout the REST client has
+		Duration deadline = (service != null) ? service.getResponseTimeout() : Duration.ofSeconds(3);
+		GrpcIdentityMetadata metadata = new GrpcIdentityMetadata(web.getRequestId().getHeader(),
+				signer.getIfAvailable(), signing.getHeader());
+		return new GrpcProductReader(backend.channel(), clients.downstream(ProductService.NAME), metadata, deadline);
+	}
+
+}
