@@ -57,14 +57,18 @@ public class GrpcProductReader implements ProductReader {
 
 	private final Channel channel;
 
+	private final String audience;
+
 	private final Downstream downstream;
 
 	private final GrpcIdentityMetadata metadata;
 
 	private final Duration deadline;
 
-	GrpcProductReader(Channel channel, Downstream downstream, GrpcIdentityMetadata metadata, Duration deadline) {
+	GrpcProductReader(Channel channel, String audience, Downstream downstream, GrpcIdentityMetadata metadata,
+			Duration deadline) {
 		this.channel = channel;
+		this.audience = audience;
 		this.downstream = downstream;
 		this.metadata = metadata;
 		this.deadline = deadline;
@@ -102,7 +106,7 @@ public class GrpcProductReader implements ProductReader {
 	}
 
 	private <R> Mono<R> call(BiConsumer<ProductServiceGrpc.ProductServiceStub, StreamObserver<R>> invocation) {
-		return this.metadata.current(NAME)
+		return this.metadata.current(this.audience)
 			.flatMap((headers) -> this.downstream.execute(new UnaryCall<>(headers, invocation)))
 			.flatMap((answer) -> (answer.value() != null) ? Mono.just(answer.value())
 					: Mono.<R>error(failure(answer.status(), answer.grpcStatus())))

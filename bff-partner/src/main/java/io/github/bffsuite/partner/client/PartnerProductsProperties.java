@@ -16,12 +16,26 @@ public class PartnerProductsProperties {
 	 */
 	private ProductTransport transport = ProductTransport.REST;
 
+	/**
+	 * Service of edge.grpc.services the grpc transport calls (its channel, address and
+	 * TLS settings); the signed identity is for this audience.
+	 */
+	private String grpcService = "product-service";
+
 	public ProductTransport getTransport() {
 		return this.transport;
 	}
 
 	public void setTransport(ProductTransport transport) {
 		this.transport = transport;
+	}
+
+	public String getGrpcService() {
+		return this.grpcService;
+	}
+
+	public void setGrpcService(String grpcService) {
+		this.grpcService = grpcService;
 	}
 
 }

@@ -28,6 +28,8 @@ class ProductReaderConfiguration {
 
 	private static final String TRANSPORT = "edge.partner.products.transport";
 
+	private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(1);
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = TRANSPORT, havingValue = "rest", matchIfMissing = true)
@@ -38,20 +40,23 @@ class ProductReaderConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = TRANSPORT, havingValue = "grpc")
-	GrpcProductReader grpcProductReader(GrpcBackends backends, EdgeDownstreamClients clients,
-			EdgeDownstreamProperties downstreams, EdgeWebProperties web, EdgeIdentitySigningProperties signing,
-			ObjectProvider<IdentityTokenSigner> signer) {
-		GrpcBackend backend = backends.get(ProductService.NAME);
+	GrpcProductReader grpcProductReader(PartnerProductsProperties properties, GrpcBackends backends,
+			EdgeDownstreamClients clients, EdgeDownstreamProperties downstreams, EdgeWebProperties web,
+			EdgeIdentitySigningProperties signing, ObjectProvider<IdentityTokenSigner> signer) {
+		GrpcBackend backend = backends.get(properties.getGrpcService());
 		if (backend == null) {
-			throw new IllegalStateException(TRANSPORT + "=grpc needs edge.grpc.services." + ProductService.NAME
+			throw new IllegalStateException(TRANSPORT + "=grpc needs edge.grpc.services." + properties.getGrpcService()
 					+ ".address and .descriptor-set");
 		}
 		EdgeDownstreamProperties.Service service = downstreams.getServices().get(ProductService.NAME);
-		// the deadline the service is told is the response timeout the REST client has
-		Duration deadline = (service != null) ? service.getResponseTimeout() : Duration.ofSeconds(3);
+		// the edge's response timeout decides (a 504 'timeout' as for REST, and the call
+		// cancelled); the deadline the service is told is a little longer, a backstop
+		Duration timeout = (service != null) ? service.getResponseTimeout() : Duration.ofSeconds(3);
+		Duration deadline = timeout.plus(DEADLINE_MARGIN);
 		GrpcIdentityMetadata metadata = new GrpcIdentityMetadata(web.getRequestId().getHeader(),
 				signer.getIfAvailable(), signing.getHeader());
-		return new GrpcProductReader(backend.channel(), clients.downstream(ProductService.NAME), metadata, deadline);
+		return new GrpcProductReader(backend.channel(), backend.name(), clients.downstream(ProductService.NAME),
+				metadata, deadline);
 	}
 
 }
