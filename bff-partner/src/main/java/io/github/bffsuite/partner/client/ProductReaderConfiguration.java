@@ -31,14 +31,14 @@ class ProductReaderConfiguration {
 	private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(1);
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(ProductReader.class)
 	@ConditionalOnProperty(name = TRANSPORT, havingValue = "rest", matchIfMissing = true)
 	RestProductReader restProductReader(ProductService products) {
 		return new RestProductReader(products);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(ProductReader.class)
 	@ConditionalOnProperty(name = TRANSPORT, havingValue = "grpc")
 	GrpcProductReader grpcProductReader(PartnerProductsProperties properties, GrpcBackends backends,
 			EdgeDownstreamClients clients, EdgeDownstreamProperties downstreams, EdgeWebProperties web,
