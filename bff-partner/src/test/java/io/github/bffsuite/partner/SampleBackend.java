@@ -213,6 +213,9 @@ final class SampleBackend implements AutoCloseable {
 			if (id.equals("p-0404")) {
 				return problem(response, 404, "Product " + id + " not found");
 			}
+			if (id.equals("p-0503")) {
+				return problem(response, 503, "Catalogue is reloading");
+			}
 			if (id.equals("p-0500")) {
 				// a failure whose body holds internals a partner must not see
 				return problem(response, 500, "NullPointerException at com.internal.Catalogue(db-7.internal:5432)");

@@ -3,8 +3,7 @@ package io.github.bffsuite.partner.api;
 import java.util.function.Function;
 
 import io.github.bffsuite.clients.Product;
-import io.github.bffsuite.clients.ProductService;
-import io.github.bffsuite.partner.client.DownstreamAnswers;
+import io.github.bffsuite.partner.client.ProductReader;
 import io.github.bffsuite.partner.v1.ProductV1;
 import io.github.bffsuite.partner.v2.ProductV2;
 import io.github.bffsuite.partner.web.PartnerPage;
@@ -47,9 +46,9 @@ public class ProductsController {
 
 	private static final String GET = "Get a product";
 
-	private final ProductService products;
+	private final ProductReader products;
 
-	public ProductsController(ProductService products) {
+	public ProductsController(ProductReader products) {
 		this.products = products;
 	}
 
@@ -96,13 +95,12 @@ public class ProductsController {
 		int size = PartnerRequests.page(cursor, limit, violations);
 		violations.throwIfAny();
 		return this.products.search(category, q, cursor, size)
-			.onErrorMap(DownstreamAnswers::problem)
 			.map((page) -> new PartnerPage<>(page.items().stream().map(view).toList(), page.nextCursor()));
 	}
 
 	private <V> Mono<V> get(String id, Function<Product, V> view) {
 		PartnerRequests.productId(id);
-		return this.products.product(id).onErrorMap(DownstreamAnswers::problem).map(view);
+		return this.products.product(id).map(view);
 	}
 
 }

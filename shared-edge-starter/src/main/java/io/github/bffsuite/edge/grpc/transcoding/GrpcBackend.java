@@ -101,7 +101,12 @@ public final class GrpcBackend {
 		return this.settings;
 	}
 
-	ManagedChannel channel() {
+	/**
+	 * Return the service's channel, shared by every caller of the service (the
+	 * transcoding and application code with generated stubs); shut down with the context.
+	 * @return the channel
+	 */
+	public ManagedChannel channel() {
 		return this.channel;
 	}
 
