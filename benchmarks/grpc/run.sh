@@ -14,7 +14,7 @@
 # Needs wrk and taskset (Debian: apt-get install -y wrk util-linux), a JDK, curl. Run it on an idle
 # machine: other builds on the same cores make the figures meaningless.
 #
-#   benchmarks/grpc/run.sh [--rounds 5] [--duration 10s] [--connections 32] [--warmup 60s] [--no-build]
+#   benchmarks/grpc/run.sh [--rounds 5] [--duration 10s] [--connections 32] [--warmup 150s] [--no-build]
 #   (GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores; BASE_PORT=19000 the ports)
 set -euo pipefail
 
@@ -26,7 +26,7 @@ mkdir -p "$WORK"
 ROUNDS=5
 DURATION=10s
 CONNECTIONS=32
-WARMUP=60s
+WARMUP=150s
 BUILD=true
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -126,7 +126,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 stats() { # values -> "median min max"
-	tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f %.1f", m, v[1], v[NR] }'
+	tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f %.1f\n", m, v[1], v[NR] }'
 }
 echo
 printf '%-6s %12s %12s %12s %10s\n' row "req/s med" min max "p50 ms"
