@@ -21,9 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
  * the caller, under the lower-case names of the headers a routed HTTP request gets
  * ({@code x-user-id}, {@code x-tenant-id}, {@code x-scopes}, {@code x-client-id},
  * {@code x-plan}, and the signed {@code edge-identity} when signing is on). Nothing of
- * the client's own headers is passed on.
+ * the client's own headers is passed on. Public so that an application's own gRPC clients
+ * send the same metadata ({@link #of(EdgePrincipal, String, String)}).
  */
-final class GrpcMetadata {
+public final class GrpcMetadata {
 
 	private final String requestIdKey;
 
@@ -31,7 +32,13 @@ final class GrpcMetadata {
 
 	private final String signedKey;
 
-	GrpcMetadata(String requestIdHeader, @Nullable IdentityTokenSigner signer, String signedHeader) {
+	/**
+	 * Create the metadata builder.
+	 * @param requestIdHeader the request id header ({@code edge.web.request-id.header})
+	 * @param signer the identity signer, or {@code null} when signing is off
+	 * @param signedHeader the header of the signed identity
+	 */
+	public GrpcMetadata(String requestIdHeader, @Nullable IdentityTokenSigner signer, String signedHeader) {
 		this.requestIdKey = requestIdHeader.toLowerCase(Locale.ROOT);
 		this.signer = signer;
 		this.signedKey = signedHeader.toLowerCase(Locale.ROOT);
@@ -44,12 +51,19 @@ final class GrpcMetadata {
 	 * @return the metadata
 	 */
 	Mono<Metadata> of(ServerWebExchange exchange, String audience) {
-		return principal(exchange).map((principal) -> build(exchange, principal.orElse(null), audience));
+		return principal(exchange)
+			.map((principal) -> of(principal.orElse(null), RequestIdWebFilter.requestId(exchange), audience));
 	}
 
-	private Metadata build(ServerWebExchange exchange, @Nullable EdgePrincipal principal, String audience) {
+	/**
+	 * Build the metadata of a call for a caller.
+	 * @param principal the caller, or {@code null} for an anonymous call
+	 * @param requestId the request id, if any
+	 * @param audience the service the signed identity is for
+	 * @return the metadata
+	 */
+	public Metadata of(@Nullable EdgePrincipal principal, @Nullable String requestId, String audience) {
 		Metadata metadata = new Metadata();
-		String requestId = RequestIdWebFilter.requestId(exchange);
 		if (requestId != null) {
 			put(metadata, this.requestIdKey, requestId);
 		}
