@@ -31,7 +31,7 @@
 # --ab adds a row bff-b: bff-memory with those extra arguments, for an A/B run of one change in the
 # same run (its ratio to bff-memory is printed); AB_JAVA_OPTS in the environment adds JVM options to it,
 # and AB_JAR runs bff-b from another bff-web jar (a copy built before a code change, say).
-#   (WARMUP_MIN/MAX/STEP/TOLERANCE or a fixed WARMUP=60s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
+#   (WARMUP_MIN/MAX/STEP/TOLERANCE, JIT_TOLERANCE (percent of a step spent compiling) or a fixed WARMUP=60s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
 #   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
 
@@ -45,7 +45,8 @@ ROUNDS=3
 # Warm-up: on one pinned core the JIT shares the core with the requests, and bff-web's throughput
 # keeps rising for about two minutes of load (560 -> 2,300 req/s); a fixed 45 s warm-up measured it
 # at half its speed. So each row warms in WARMUP_STEP chunks until the last three agree within
-# WARMUP_TOLERANCE percent (at least WARMUP_MIN, at most WARMUP_MAX seconds); WARMUP=60s instead
+# WARMUP_TOLERANCE percent and the JIT has (nearly) stopped compiling (JIT_TOLERANCE, below; at least
+# WARMUP_MIN, at most WARMUP_MAX seconds); WARMUP=60s instead
 # gives a fixed warm-up.
 WARMUP=${WARMUP:-}
 WARMUP_STEP=${WARMUP_STEP:-15}
@@ -135,7 +136,7 @@ if $BUILD; then
 	echo "building ..."
 	# one reactor, so everything runs this checkout's starter rather than whatever SNAPSHOT ~/.m2 holds;
 	# not offline: a fresh machine has to fetch the dependency plugin
-	./mvnw -B -q -P benchmarks -pl shared-edge-starter,bff-web,bff-partner,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness \
+	./mvnw -B -q -P benchmarks -pl shared-edge-starter,bff-web,bff-partner,benchmarks/plain-gateway,benchmarks/jwt-gateway,benchmarks/harness -am \
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
@@ -361,28 +362,52 @@ settled() { # req/s... -> true when the last three agree within WARMUP_TOLERANCE
 		max = a; min = a; if (b > max) max = b; if (c > max) max = c; if (b < min) min = b; if (c < min) min = c
 		exit !(max > 0 && (max - min) * 100 / max <= t) }'
 }
+# The JIT: on one pinned core the compiler threads share the core with the requests, and bff-web
+# (a much larger program than plain SCG) compiles for two to five minutes of load; three steps can
+# agree while it still compiles, and the row is then measured before its settled speed. So a step
+# also counts as settled only when the row's JVM spent at most JIT_TOLERANCE percent of it compiling
+# (jstat's cumulative compile time; rows without a JVM, or without jstat, skip this check).
+JIT_TOLERANCE=${JIT_TOLERANCE:-5}
+JSTAT=$(command -v jstat || true)
+jit_seconds() { # row -> seconds its JVM has spent compiling so far, or nothing
+	local pid=${PID_OF[$1]:-}
+	[ -n "$pid" ] && [ -n "$JSTAT" ] || return 0
+	"$JSTAT" -compiler "$pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
+}
+jit_share() { # before after seconds -> percent of the step spent compiling (0 when unknown)
+	awk -v a="${1:-0}" -v b="${2:-0}" -v s="$3" 'BEGIN { d = b - a; if (d < 0) d = 0; printf "%.0f", d * 100 / s }'
+}
 warm_up() { # row
-	local row=$1 elapsed=0 series=() rps state
+	local row=$1 elapsed=0 series=() rps state jit=0 before after
 	if [ -n "$WARMUP" ]; then
 		run_wrk "$WORK/warmup-$row.txt" "$WARMUP" false "$row"
 		echo "  $row: $WARMUP fixed"
 		return
 	fi
 	while [ "$elapsed" -lt "$WARMUP_MAX" ]; do
+		before=$(jit_seconds "$row")
 		run_wrk "$WORK/warmup-$row.txt" "${WARMUP_STEP}s" false "$row"
+		after=$(jit_seconds "$row")
+		jit=$(jit_share "$before" "$after" "$WARMUP_STEP")
 		rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/warmup-$row.txt")
 		series+=("$rps")
+		JIT_SERIES[$row]+="$jit "
 		elapsed=$((elapsed + WARMUP_STEP))
-		[ "$elapsed" -ge "$WARMUP_MIN" ] && settled "${series[@]}" && break
+		[ "$elapsed" -ge "$WARMUP_MIN" ] && [ "$jit" -le "$JIT_TOLERANCE" ] && settled "${series[@]}" && break
 	done
-	settled "${series[@]}" && state=settled || state="NOT settled (results for this row are low)"
-	echo "  $row: ${elapsed}s, $state: ${series[*]}"
+	if settled "${series[@]}" && [ "$jit" -le "$JIT_TOLERANCE" ]; then
+		state=settled
+	else
+		state="NOT settled (results for this row are low)"
+	fi
+	echo "  $row: ${elapsed}s, $state: ${series[*]} req/s; JIT % of each step: ${JIT_SERIES[$row]}"
 }
+declare -A JIT_SERIES
 
 if [ -n "$WARMUP" ]; then
 	echo "warm-up: $WARMUP per row at full load"
 else
-	echo "warm-up: each row at full load in ${WARMUP_STEP}s steps until three agree within ${WARMUP_TOLERANCE}% (${WARMUP_MIN}-${WARMUP_MAX}s)"
+	echo "warm-up: each row at full load in ${WARMUP_STEP}s steps until three agree within ${WARMUP_TOLERANCE}% and the JIT took at most ${JIT_TOLERANCE}% of the last (${WARMUP_MIN}-${WARMUP_MAX}s)"
 fi
 for row in "${ROWS[@]}"; do
 	warm_up "$row"

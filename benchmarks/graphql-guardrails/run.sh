@@ -46,8 +46,8 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 if $BUILD; then
-	echo "building (offline) ..."
-	./mvnw -o -q -P benchmarks -pl shared-edge-starter,benchmarks/harness,benchmarks/graphql-guardrails \
+	echo "building ..."
+	./mvnw -q -P benchmarks -pl shared-edge-starter,benchmarks/harness,benchmarks/graphql-guardrails -am \
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"

@@ -71,8 +71,8 @@ cleanup() {
 trap cleanup EXIT
 
 if $BUILD; then
-	echo "building (offline) ..."
-	./mvnw -o -q -P benchmarks -pl shared-edge-starter,sample-services/sample-support,sample-services/user-service,sample-services/order-service,sample-services/product-service,bff-web,benchmarks/harness,benchmarks/graphql \
+	echo "building ..."
+	./mvnw -q -P benchmarks -pl shared-edge-starter,sample-services/sample-support,sample-services/user-service,sample-services/order-service,sample-services/product-service,bff-web,benchmarks/harness,benchmarks/graphql -am \
 		package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"

@@ -79,8 +79,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if $BUILD; then
-	echo "building (offline) ..."
-	./mvnw -o -q -pl sample-services/user-service,sample-services/order-service,sample-services/product-service,bff-mobile,bff-web \
+	echo "building ..."
+	./mvnw -q -pl sample-services/user-service,sample-services/order-service,sample-services/product-service,bff-mobile,bff-web \
 		-am package -DskipTests
 fi
 app_jar() { ls "$1"/target/*-SNAPSHOT.jar | grep -v -- '-tests.jar' | head -1; }

@@ -5,8 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.github.bffsuite.edge.support.EventLoopTimers;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -14,7 +16,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -30,14 +31,24 @@ final class DiscardingTimeout {
 	private DiscardingTimeout() {
 	}
 
+	/**
+	 * The timeout with its deadline on the subscriber's event loop
+	 * ({@link EventLoopTimers}): no lock and no thread hand-off per call.
+	 */
 	static <T> Mono<T> apply(Mono<T> source, Duration timeout, Function<T, Mono<Void>> discard) {
-		return apply(source, timeout, discard, Schedulers.parallel());
+		return apply(source, timeout, discard, EventLoopTimers::schedule);
 	}
 
 	static <T> Mono<T> apply(Mono<T> source, Duration timeout, Function<T, Mono<Void>> discard, Scheduler timer) {
+		return apply(source, timeout, discard,
+				(task, delay) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
+	}
+
+	private static <T> Mono<T> apply(Mono<T> source, Duration timeout, Function<T, Mono<Void>> discard,
+			BiFunction<Runnable, Duration, Disposable> timer) {
 		return Mono.create((sink) -> {
 			Race<T> race = new Race<>(sink, discard);
-			race.deadline = timer.schedule(race::timeOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+			race.deadline = timer.apply(race::timeOut, timeout);
 			sink.onCancel(race::cancel);
 			source.subscribe(race);
 		});
