@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,7 +15,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Moves the writing of access log lines off the event loop: the {@code edge.access}
- * logger gets one Logback {@link AsyncAppender} in front of each appender of the root
+ * logger gets one {@link BatchingAsyncAppender} in front of each appender of the root
  * logger (Spring Boot's console appender, and its file appender when one is configured),
  * and stops sending its lines to the root logger. The lines keep the root appenders'
  * layout, with the MDC (trace, span and request ids) captured on the calling thread. The
@@ -50,26 +49,22 @@ class AsyncAccessLogAppenders implements SmartInitializingSingleton {
 		if (!logger.isAdditive() || logger.iteratorForAppenders().hasNext()) {
 			return; // configured by the application, or already installed
 		}
-		List<AsyncAppender> asyncAppenders = new ArrayList<>();
+		List<BatchingAsyncAppender> asyncAppenders = new ArrayList<>();
 		for (Iterator<Appender<ILoggingEvent>> it = context.getLogger(Logger.ROOT_LOGGER_NAME)
 			.iteratorForAppenders(); it.hasNext();) {
 			Appender<ILoggingEvent> target = it.next();
-			AsyncAppender async = new AsyncAppender();
+			// keeps every line: waits rather than drops when the queue is full
+			BatchingAsyncAppender async = new BatchingAsyncAppender();
 			async.setContext(context);
 			async.setName(NAME_PREFIX + target.getName());
 			async.setQueueSize(this.queueSize);
-			// keep every line: no discarding of INFO events when the queue fills, and
-			// wait rather than drop when it is full
-			async.setDiscardingThreshold(0);
-			async.setNeverBlock(false);
-			async.setIncludeCallerData(false);
 			async.addAppender(target);
 			asyncAppenders.add(async);
 		}
 		if (asyncAppenders.isEmpty()) {
 			return;
 		}
-		for (AsyncAppender async : asyncAppenders) {
+		for (BatchingAsyncAppender async : asyncAppenders) {
 			async.start();
 			logger.addAppender(async);
 		}
