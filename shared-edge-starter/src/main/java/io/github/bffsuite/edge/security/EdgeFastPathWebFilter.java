@@ -189,7 +189,7 @@ public final class EdgeFastPathWebFilter implements WebFilter {
 		if (headers.containsHeader(HttpHeaders.UPGRADE)) {
 			return Path.UPGRADE;
 		}
-		if (this.limits != null && !this.limits.passes(headers)) {
+		if (this.limits != null && !this.limits.passes(request)) {
 			return Path.LIMITS;
 		}
 		if (this.cors != null && CorsUtils.isCorsRequest(request)) {

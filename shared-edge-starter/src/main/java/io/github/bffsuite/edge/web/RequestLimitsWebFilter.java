@@ -1,17 +1,20 @@
 package io.github.bffsuite.edge.web;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -45,7 +48,7 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		if (headerBytes(headers) > this.maxHeaderBytes) {
+		if (headerBytes(exchange.getRequest()) > this.maxHeaderBytes) {
 			return Mono.error(EdgeProblems.exception(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
 					"request-header-fields-too-large",
 					"Request headers are larger than " + this.maxHeaderBytes + " bytes"));
@@ -64,9 +67,23 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 	 * Whether a request passes these limits without any work later: its headers and
 	 * declared body size are within the limits and no body of unknown length streams in,
 	 * for the fused fast path.
-	 * @param headers the request headers
+	 * @param request the request
 	 * @return true when nothing is left for this filter to do
 	 */
+	public boolean passes(ServerHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
+		return headerBytes(request) <= this.maxHeaderBytes && headers.getContentLength() <= this.maxBodyBytes
+				&& !(headers.getContentLength() == -1 && hasBody(headers));
+	}
+
+	/**
+	 * Whether request headers pass these limits without any work later.
+	 * @param headers the request headers
+	 * @return true when nothing is left for this filter to do
+	 * @deprecated since 0.1.0, use {@link #passes(ServerHttpRequest)}, which reads the
+	 * headers the client sent without copying them
+	 */
+	@Deprecated(since = "0.1.0")
 	public boolean passes(HttpHeaders headers) {
 		return headerBytes(headers) <= this.maxHeaderBytes && headers.getContentLength() <= this.maxBodyBytes
 				&& !(headers.getContentLength() == -1 && hasBody(headers));
@@ -74,6 +91,29 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 
 	private static boolean hasBody(HttpHeaders headers) {
 		return headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+	}
+
+	/**
+	 * The size of the headers the client sent: read from Reactor Netty's own header map
+	 * when the request is served by it (Spring's case-insensitive view copies every name
+	 * into a new map on each iteration), else from the request's headers.
+	 */
+	static long headerBytes(ServerHttpRequest request) {
+		ServerHttpRequest current = request;
+		while (current instanceof ServerHttpRequestDecorator decorator) {
+			current = decorator.getDelegate();
+		}
+		if (current instanceof AbstractServerHttpRequest server
+				&& server.getNativeRequest() instanceof HttpServerRequest netty) {
+			long total = 0;
+			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.requestHeaders().iteratorCharSequence(); it
+				.hasNext();) {
+				Map.Entry<CharSequence, CharSequence> entry = it.next();
+				total += entry.getKey().length() + entry.getValue().length() + 4;
+			}
+			return total;
+		}
+		return headerBytes(request.getHeaders());
 	}
 
 	private static long headerBytes(HttpHeaders headers) {
