@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.github.bffsuite.edge.delivery.RouteCanary.Outcome;
 import io.github.bffsuite.edge.delivery.RouteCanary.Version;
-import io.github.bffsuite.edge.identity.EdgeAuthentication;
+import io.github.bffsuite.edge.identity.EdgeCaller;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.identity.IdentityHeadersGatewayFilter;
 import io.github.bffsuite.edge.support.UpstreamFailures;
@@ -112,9 +112,8 @@ public class CanaryRoutingFilter implements GlobalFilter, HttpHeadersFilter, Ord
 		if (principal != null) {
 			return route(exchange, chain, canary, stableUrl, choose(exchange, canary, principal));
 		}
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> choose(exchange, canary, ((EdgeAuthentication) authentication).getPrincipal()))
+		return EdgeCaller.of(exchange)
+			.map((caller) -> choose(exchange, canary, caller))
 			.switchIfEmpty(Mono.fromSupplier(() -> choose(exchange, canary, null)))
 			.flatMap((version) -> route(exchange, chain, canary, stableUrl, version));
 	}

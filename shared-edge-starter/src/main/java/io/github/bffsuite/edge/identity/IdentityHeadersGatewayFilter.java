@@ -60,11 +60,9 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 			// the edge's fast path noted the caller already
 			return chain.filter(exchange);
 		}
-		return exchange.getPrincipal().doOnNext((authentication) -> {
-			if (authentication instanceof EdgeAuthentication edge) {
-				exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, edge.getPrincipal());
-			}
-		}).then(Mono.defer(() -> chain.filter(exchange)));
+		return EdgeCaller.of(exchange)
+			.doOnNext((principal) -> exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal))
+			.then(Mono.defer(() -> chain.filter(exchange)));
 	}
 
 	@Override

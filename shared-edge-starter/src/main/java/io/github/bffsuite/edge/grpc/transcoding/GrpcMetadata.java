@@ -3,10 +3,9 @@ package io.github.bffsuite.edge.grpc.transcoding;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.github.bffsuite.edge.identity.EdgeAuthentication;
+import io.github.bffsuite.edge.identity.EdgeCaller;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.identity.IdentityHeaders;
-import io.github.bffsuite.edge.identity.IdentityHeadersGatewayFilter;
 import io.github.bffsuite.edge.identity.IdentityTokenSigner;
 import io.github.bffsuite.edge.web.RequestIdWebFilter;
 import io.grpc.Metadata;
@@ -84,14 +83,7 @@ public final class GrpcMetadata {
 	}
 
 	private static Mono<Optional<EdgePrincipal>> principal(ServerWebExchange exchange) {
-		EdgePrincipal noted = exchange.getAttribute(IdentityHeadersGatewayFilter.PRINCIPAL_ATTRIBUTE);
-		if (noted != null) {
-			return Mono.just(Optional.of(noted));
-		}
-		return exchange.getPrincipal()
-			.filter(EdgeAuthentication.class::isInstance)
-			.map((authentication) -> Optional.of(((EdgeAuthentication) authentication).getPrincipal()))
-			.defaultIfEmpty(Optional.empty());
+		return EdgeCaller.of(exchange).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
 }
