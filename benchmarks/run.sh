@@ -31,7 +31,8 @@
 # --ab adds a row bff-b: bff-memory with those extra arguments, for an A/B run of one change in the
 # same run (its ratio to bff-memory is printed); AB_JAVA_OPTS in the environment adds JVM options to it,
 # and AB_JAR runs bff-b from another bff-web jar (a copy built before a code change, say).
-#   (WARMUP_MIN/MAX/STEP/TOLERANCE, JIT_TOLERANCE (percent of a step spent compiling) or a fixed WARMUP=60s, PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
+#   (WARMUP_MIN/MAX/STEP/TOLERANCE, JIT_TOLERANCE (percent of a step spent compiling) or a fixed WARMUP=60s,
+#   REWARM=10 (seconds of unmeasured load on a row before each of its measured rounds), PACED_RATE=400, PACED_DURATION=10s in the environment tune the warm-up and the paced
 #   load; GATEWAY_CPU=0 and LOAD_CPU=1 choose the cores)
 set -euo pipefail
 
@@ -414,10 +415,16 @@ for row in "${ROWS[@]}"; do
 done
 
 echo "full load: wrk -t1 -c$CONNECTIONS -d$DURATION, $ROUNDS interleaved rounds, gateway on CPU $GATEWAY_CPU, wrk and backend on CPU $LOAD_CPU"
+# Each row sits idle while the others warm up and run (many minutes with every row), and a JVM that
+# was idle that long runs its first seconds of load well below its warmed speed (seen: bff-memory
+# warmed to 2,300 req/s measured 1,142 in its first round, 1,959 in its third). So each measured
+# round of a row follows REWARM seconds of unmeasured load on that row.
+REWARM=${REWARM:-10}
 for round in $(seq 1 "$ROUNDS"); do
 	line="round $round:"
 	for row in "${ROWS[@]}"; do
 		out="$WORK/wrk-$row-$round.txt"
+		[ "$REWARM" -gt 0 ] && run_wrk "$WORK/rewarm-$row.txt" "${REWARM}s" false "$row"
 		before=$(cpu_ticks "$row")
 		run_wrk "$out" "$DURATION" false "$row"
 		after=$(cpu_ticks "$row")
@@ -439,6 +446,7 @@ echo "paced load: about $PACED_RATE req/s on $PACED_CONNECTIONS connections, -d$
 for round in $(seq 1 "$ROUNDS"); do
 	for row in "${ROWS[@]}"; do
 		out="$WORK/wrk-paced-$row-$round.txt"
+		[ "$REWARM" -gt 0 ] && run_wrk "$WORK/rewarm-$row.txt" "${REWARM}s" false "$row"
 		run_wrk "$out" "$PACED_DURATION" true "$row"
 		PACED50[$row,$round]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
 		PACED99[$row,$round]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
