@@ -59,10 +59,10 @@ public class EdgeObservabilityProperties {
 
 		/**
 		 * Whether the access log lines are handed to a background thread (a batching
-		 * asynchronous appender in front of the root logger's appenders, which writes what
-		 * gathered every few milliseconds under load) instead of being written by the
-		 * request's event-loop thread. No line is dropped: a full queue makes the caller
-		 * wait.
+		 * asynchronous appender in front of the root logger's appenders, which writes
+		 * what gathered every few milliseconds under load) instead of being written by
+		 * the request's event-loop thread. No line is dropped: a full queue makes the
+		 * caller wait.
 		 */
 		private boolean async = true;
 
