@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -88,6 +89,27 @@ public final class EdgeObservabilityAutoConfiguration {
 			return new EdgeServerRequestObservationConvention(environment
 				.getProperty("management.observations.http.server.requests.name", "http.server.requests"),
 					clientType(properties, environment));
+		}
+
+	}
+
+	/**
+	 * The trace carried to a route's downstream without Spring Cloud Gateway's client
+	 * observation, which {@link EdgeObservabilityEnvironmentPostProcessor} turns off
+	 * unless the application sets it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = { "org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter",
+			"io.micrometer.tracing.handler.TracingObservationHandler" })
+	@ConditionalOnProperty(name = EdgeObservabilityEnvironmentPostProcessor.GATEWAY_OBSERVABILITY,
+			havingValue = "false")
+	static class TracePropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceContextHeadersFilter edgeTraceContextHeadersFilter(ObjectProvider<Propagator> propagators) {
+			return new TraceContextHeadersFilter(propagators);
 		}
 
 	}

@@ -19,14 +19,24 @@ import org.springframework.core.env.MapPropertySource;
  * tracing runs) in the correlation part of every log line;</li>
  * <li>a percentile histogram for {@code http.server.requests}, the gateway's one request
  * timer (tagged by route and client), so that latency percentiles can be aggregated
- * across instances.</li>
+ * across instances;</li>
+ * <li>{@code spring.cloud.gateway.server.webflux.observability.enabled=false}: one
+ * observation per proxied request rather than two. Spring Cloud Gateway's client
+ * observation added a second timer, long-task timer and span to every proxied request;
+ * the edge times its downstream calls itself ({@code edge.downstream.requests}) and
+ * carries the trace downstream with {@link TraceContextHeadersFilter}. Set the property
+ * to {@code true} to have Spring Cloud Gateway's client observation back.</li>
  * </ul>
  */
 public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+	/** Spring Cloud Gateway's switch of its client observation of proxied requests. */
+	static final String GATEWAY_OBSERVABILITY = "spring.cloud.gateway.server.webflux.observability.enabled";
+
 	private static final Map<String, String> DEFAULTS = Map.of("logging.pattern.correlation",
 			"[%X{traceId:-},%X{spanId:-},%X{" + RequestIdWebFilter.MDC_KEY + ":-}] ",
-			"management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+			"management.metrics.distribution.percentiles-histogram.http.server.requests", "true", GATEWAY_OBSERVABILITY,
+			"false");
 
 	@Override
 	public int getOrder() {

@@ -19,14 +19,19 @@ class EdgeObservabilityEnvironmentPostProcessorTests {
 
 	private static final String HISTOGRAM = "management.metrics.distribution.percentiles-histogram.http.server.requests";
 
+	private static final String GATEWAY_OBSERVATION = "spring.cloud.gateway.server.webflux.observability.enabled";
+
 	private final EdgeObservabilityEnvironmentPostProcessor processor = new EdgeObservabilityEnvironmentPostProcessor();
 
 	@Test
-	void addsBothDefaults() {
+	void addsTheDefaults() {
 		StandardEnvironment environment = new StandardEnvironment();
 		this.processor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(CORRELATION)).isEqualTo("[%X{traceId:-},%X{spanId:-},%X{requestId:-}] ");
 		assertThat(environment.getProperty(HISTOGRAM)).isEqualTo("true");
+		// one observation per proxied request: Spring Cloud Gateway's client observation
+		// off
+		assertThat(environment.getProperty(GATEWAY_OBSERVATION)).isEqualTo("false");
 	}
 
 	@Test
@@ -34,10 +39,11 @@ class EdgeObservabilityEnvironmentPostProcessorTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("application",
-					Map.of(CORRELATION, "[%X{requestId:-}] ", HISTOGRAM, "false")));
+					Map.of(CORRELATION, "[%X{requestId:-}] ", HISTOGRAM, "false", GATEWAY_OBSERVATION, "true")));
 		this.processor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(CORRELATION)).isEqualTo("[%X{requestId:-}] ");
 		assertThat(environment.getProperty(HISTOGRAM)).isEqualTo("false");
+		assertThat(environment.getProperty(GATEWAY_OBSERVATION)).isEqualTo("true");
 		assertThat(environment.getPropertySources().contains("edgeObservabilityDefaults")).isFalse();
 	}
 

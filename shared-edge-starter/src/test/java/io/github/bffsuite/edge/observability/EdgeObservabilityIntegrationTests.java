@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 
-	private static final Pattern TRACE_PARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+	private static final Pattern TRACE_PARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
 
 	@Autowired
 	MeterRegistry meters;
@@ -143,24 +143,32 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 
 	@Test
 	void propagatesTraceContextDownstreamAndLogsTheTraceId(CapturedOutput output) {
+		String callersTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 		this.client.get()
 			.uri("/users/ok/traced")
 			.header("X-Request-ID", "req-traced-1")
+			// the caller's own trace, in another case: continued, never passed on as it
+			// came
+			.header("TraceParent", callersTrace)
 			.headers((headers) -> headers.setBearerAuth(token()))
 			.exchange()
 			.expectStatus()
 			.isOk();
-		String traceParent = serviceA.lastHeaders().get("traceparent");
-		assertThat(traceParent).isNotNull();
-		Matcher matcher = TRACE_PARENT.matcher(traceParent);
+		List<String> traceParents = serviceA.lastHeaderValues("traceparent");
+		assertThat(traceParents).hasSize(1);
+		Matcher matcher = TRACE_PARENT.matcher(traceParents.get(0));
 		assertThat(matcher.matches()).isTrue();
 		String traceId = matcher.group(1);
+		String parentSpanId = matcher.group(2);
+		assertThat(traceId).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+		assertThat(parentSpanId).isNotEqualTo("b7ad6b7169203331");
 		String line = accessLogLine(output, "req-traced-1");
 		assertThat(line).contains("\"traceId\":\"" + traceId + "\"");
 		// the log line's correlation prefix, [traceId,spanId,requestId], without
-		// automatic
-		// context propagation
-		assertThat(line).containsPattern("\\[" + traceId + ",[0-9a-f]{16},req-traced-1\\] ");
+		// automatic context propagation; the downstream's parent is the gateway's server
+		// span itself: one observation per proxied request, no client span in between
+		assertThat(line).contains("[" + traceId + "," + parentSpanId + ",req-traced-1] ");
+		assertThat(this.meters.find("http.client.requests").tag("route", "users").timers()).isEmpty();
 	}
 
 	/**

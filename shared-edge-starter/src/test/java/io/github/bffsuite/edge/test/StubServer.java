@@ -29,6 +29,8 @@ public final class StubServer implements AutoCloseable {
 
 	private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
 
+	private final List<List<Map.Entry<String, String>>> rawHeaders = new CopyOnWriteArrayList<>();
+
 	public StubServer(String name) {
 		this.name = name;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
@@ -38,6 +40,7 @@ public final class StubServer implements AutoCloseable {
 			Map<String, String> received = new ConcurrentHashMap<>();
 			request.requestHeaders().forEach((entry) -> received.put(entry.getKey().toLowerCase(), entry.getValue()));
 			this.headers.add(received);
+			this.rawHeaders.add(List.copyOf(request.requestHeaders().entries()));
 			String body = "{\"server\":\"" + this.name + "\",\"path\":\"/" + request.path() + "\"}";
 			return switch (kind) {
 				case "delay" -> Mono.delay(Duration.ofMillis(Long.parseLong(segments[1])))
@@ -97,6 +100,20 @@ public final class StubServer implements AutoCloseable {
 	 */
 	public Map<String, String> lastHeaders() {
 		return this.headers.get(this.headers.size() - 1);
+	}
+
+	/**
+	 * Return every value of a header of the last request, in the order received, however
+	 * often and in whatever case its name came.
+	 * @param name the header name
+	 * @return the values
+	 */
+	public List<String> lastHeaderValues(String name) {
+		return this.rawHeaders.get(this.rawHeaders.size() - 1)
+			.stream()
+			.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+			.map(Map.Entry::getValue)
+			.toList();
 	}
 
 	@Override

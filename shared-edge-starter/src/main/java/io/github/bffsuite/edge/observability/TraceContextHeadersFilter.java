@@ -1,0 +1,100 @@
+package io.github.bffsuite.edge.observability;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Carries the trace of the gateway's server request observation to a route's downstream
+ * request: the configured propagator (W3C {@code traceparent} by default) writes the
+ * server span's context into the copy of the request headers that the routing filter
+ * builds anyway, after the client's own propagation headers are removed, so the
+ * downstream's spans are children of the gateway's span.
+ * <p>
+ * It stands in for Spring Cloud Gateway's client observation
+ * ({@code spring.cloud.gateway.server.webflux.observability.enabled}), which the edge
+ * turns off by default: that observation gave every proxied request a second timer, a
+ * second long-task timer and a second span on top of {@code http.server.requests} (27 µs
+ * of CPU per request in the profile of {@code docs/benchmarks.md}), and the edge times
+ * its downstream calls itself ({@code edge.downstream.requests}, per downstream). An
+ * application that sets the property to {@code true} gets Spring Cloud Gateway's
+ * observation back and this filter stands aside.
+ */
+public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
+
+	private final ObjectProvider<Propagator> propagators;
+
+	private volatile @Nullable Propagator propagator;
+
+	/**
+	 * Create a filter that uses the application's propagator, when it has one.
+	 * @param propagators the propagator, looked up on first use
+	 */
+	public TraceContextHeadersFilter(ObjectProvider<Propagator> propagators) {
+		this.propagators = propagators;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+		TraceContext trace = traceContext(exchange);
+		Propagator propagator = (trace != null) ? propagator() : null;
+		if (trace == null || propagator == null) {
+			return input;
+		}
+		// the headers handed in may be the request's read-only ones: write to a copy, as
+		// Spring Cloud Gateway's own header filters do
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(input);
+		for (String field : propagator.fields()) {
+			headers.remove(field);
+		}
+		propagator.inject(trace, headers, HttpHeaders::set);
+		return headers;
+	}
+
+	@Override
+	public boolean supports(Type type) {
+		return type == Type.REQUEST;
+	}
+
+	private @Nullable Propagator propagator() {
+		Propagator propagator = this.propagator;
+		if (propagator == null) {
+			propagator = this.propagators.getIfUnique(() -> Propagator.NOOP);
+			this.propagator = propagator;
+		}
+		return (propagator != Propagator.NOOP) ? propagator : null;
+	}
+
+	/**
+	 * Return the trace context of the exchange's server request observation.
+	 * @param exchange the exchange
+	 * @return the server span's context, or {@code null} when the request is not traced
+	 */
+	static @Nullable TraceContext traceContext(ServerWebExchange exchange) {
+		Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.orElse(null);
+		if (context == null) {
+			return null;
+		}
+		TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+		Span span = (tracing != null) ? tracing.getSpan() : null;
+		return (span != null) ? span.context() : null;
+	}
+
+}
