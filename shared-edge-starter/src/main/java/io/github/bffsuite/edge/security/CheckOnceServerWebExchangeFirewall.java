@@ -1,13 +1,15 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
+import io.github.bffsuite.edge.web.NettyRequestHeaders;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -78,17 +80,18 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 	}
 
 	private void check(ServerHttpRequest request) {
-		HttpHeaders headers = request.getHeaders();
-		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-			String name = header.getKey();
-			if (!isPrintableAscii(name, false) && !this.headerNames.test(name)) {
-				throw new ServerExchangeRejectedException(
-						"The request was rejected because the header name \"" + name + "\" is not allowed.");
+		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		if (netty != null) {
+			// the same pairs as the view below, without building it
+			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
+				Map.Entry<CharSequence, CharSequence> header = it.next();
+				checkHeader(header.getKey(), header.getValue());
 			}
-			for (String value : header.getValue()) {
-				if (value != null && !isPrintableAscii(value, true) && !this.headerValues.test(value)) {
-					throw new ServerExchangeRejectedException("The request was rejected because the header: \"" + name
-							+ " \" has a value \"" + value + "\" that is not allowed.");
+		}
+		else {
+			for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+				for (String value : header.getValue()) {
+					checkHeader(header.getKey(), value);
 				}
 			}
 		}
@@ -102,11 +105,22 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 		}
 	}
 
+	private void checkHeader(CharSequence name, @Nullable CharSequence value) {
+		if (!isPrintableAscii(name, false) && !this.headerNames.test(name.toString())) {
+			throw new ServerExchangeRejectedException(
+					"The request was rejected because the header name \"" + name + "\" is not allowed.");
+		}
+		if (value != null && !isPrintableAscii(value, true) && !this.headerValues.test(value.toString())) {
+			throw new ServerExchangeRejectedException("The request was rejected because the header: \"" + name
+					+ " \" has a value \"" + value + "\" that is not allowed.");
+		}
+	}
+
 	/**
 	 * The fast path for what nearly every request carries: printable ASCII, which the
 	 * strict firewall's predicates always allow. Anything else is decided by them.
 	 */
-	private static boolean isPrintableAscii(String value, boolean tabAllowed) {
+	private static boolean isPrintableAscii(CharSequence value, boolean tabAllowed) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if ((c < 0x20 || c > 0x7e) && !(tabAllowed && c == '\t')) {

@@ -7,14 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -99,21 +97,16 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 	 * into a new map on each iteration), else from the request's headers.
 	 */
 	static long headerBytes(ServerHttpRequest request) {
-		ServerHttpRequest current = request;
-		while (current instanceof ServerHttpRequestDecorator decorator) {
-			current = decorator.getDelegate();
+		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		if (netty == null) {
+			return headerBytes(request.getHeaders());
 		}
-		if (current instanceof AbstractServerHttpRequest server
-				&& server.getNativeRequest() instanceof HttpServerRequest netty) {
-			long total = 0;
-			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.requestHeaders().iteratorCharSequence(); it
-				.hasNext();) {
-				Map.Entry<CharSequence, CharSequence> entry = it.next();
-				total += entry.getKey().length() + entry.getValue().length() + 4;
-			}
-			return total;
+		long total = 0;
+		for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
+			Map.Entry<CharSequence, CharSequence> entry = it.next();
+			total += entry.getKey().length() + entry.getValue().length() + 4;
 		}
-		return headerBytes(request.getHeaders());
+		return total;
 	}
 
 	private static long headerBytes(HttpHeaders headers) {

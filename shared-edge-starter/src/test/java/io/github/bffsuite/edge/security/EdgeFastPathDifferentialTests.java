@@ -183,6 +183,12 @@ class EdgeFastPathDifferentialTests {
 				bearer(token).andThen((headers) -> headers.setOrigin(ORIGIN)));
 		add(corpus, "CORS request, refused origin", "GET", "/echo/hello",
 				bearer(token).andThen((headers) -> headers.setOrigin("https://evil.example")));
+		// the firewall's header checks, on the headers as Reactor Netty decoded them: an
+		// ISO-8859-1 byte that is a C1 control character is refused, a letter is not
+		add(corpus, "control character (C1) in a header value", "GET", "/echo/hello",
+				bearer(token).andThen((headers) -> headers.set("X-Note", "a\u0085b")));
+		add(corpus, "Latin-1 letter in a header value", "GET", "/echo/hello",
+				bearer(token).andThen((headers) -> headers.set("X-Note", "caf\u00e9")));
 		add(corpus, "headers over the limit", "GET", "/echo/hello",
 				bearer(token).andThen((headers) -> headers.set("X-Padding", "p".repeat(13_000))));
 		add(corpus, "API key", "GET", "/echo/hello", apiKey("bffk_diff_valid"));
@@ -272,6 +278,18 @@ class EdgeFastPathDifferentialTests {
 		assertThat(fused.getBean(EdgeFastPathInstaller.class).installed()).hasSize(1);
 		assertThat(chain.getBeansOfType(EdgeFastPathInstaller.class)).isEmpty();
 		assertThat(chain.getBean(MeterRegistry.class).find("edge.fastpath.requests").counters()).isEmpty();
+	}
+
+	@Test
+	void theFirewallChecksTheHeadersAsNettyDecodedThem() {
+		String token = fixture.keys().token().build();
+		assertThat(
+				call(fused, "GET", "/echo/hello", bearer(token).andThen((headers) -> headers.set("X-Note", "a\u0085b")))
+					.status())
+			.isEqualTo(400);
+		assertThat(call(fused, "GET", "/echo/hello",
+				bearer(token).andThen((headers) -> headers.set("X-Note", "caf\u00e9")))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
