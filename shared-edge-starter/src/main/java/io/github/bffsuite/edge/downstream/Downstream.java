@@ -7,7 +7,9 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.github.bffsuite.edge.support.UpstreamFailures;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -21,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
@@ -58,6 +61,12 @@ public final class Downstream {
 
 	private final @Nullable Bulkhead bulkhead;
 
+	private final @Nullable BulkheadOperator<?> bulkheadOperator;
+
+	private final @Nullable CircuitBreakerOperator<?> breakerOperator;
+
+	private final @Nullable CircuitBreakerOperator<?> streamBreakerOperator;
+
 	private final RetryBudget budget;
 
 	private final @Nullable StaticInstanceListSupplier instances;
@@ -74,6 +83,10 @@ public final class Downstream {
 		this.circuitBreaker = circuitBreaker;
 		this.streamCircuitBreaker = (circuitBreaker != null) ? unmeasured(circuitBreaker) : null;
 		this.bulkhead = bulkhead;
+		this.bulkheadOperator = (bulkhead != null) ? BulkheadOperator.of(bulkhead) : null;
+		this.breakerOperator = (circuitBreaker != null) ? CircuitBreakerOperator.of(circuitBreaker) : null;
+		this.streamBreakerOperator = (this.streamCircuitBreaker != null)
+				? CircuitBreakerOperator.of(this.streamCircuitBreaker) : null;
 		this.budget = new RetryBudget(properties.getRetry().getBudget().getRatio(),
 				properties.getRetry().getBudget().getBurst());
 		this.instances = instances;
@@ -143,23 +156,44 @@ public final class Downstream {
 			long start = System.nanoTime();
 			this.budget.deposit();
 			AtomicInteger attempts = new AtomicInteger();
-			Mono<T> result = Mono.defer(() -> attempt(call, attempts.incrementAndGet()));
-			RetryBackoffSpec retry = retry(call);
-			if (retry != null) {
-				result = result.retryWhen(retry);
+			Mono<T> attempt = Mono.defer(() -> attempt(call, attempts.incrementAndGet()));
+			Mono<T> result = attempt;
+			if (retries(call)) {
+				// Reactor's retryWhen (its companion, sink and backoff spec) is set up
+				// only once an attempt failed, rather than for every call
+				result = attempt.onErrorResume((first) -> retried(attempt, first, retry(call)));
 			}
-			if (this.bulkhead != null) {
-				result = result.transformDeferred(BulkheadOperator.of(this.bulkhead));
+			if (this.bulkheadOperator != null) {
+				// the bulkhead takes its permit on subscription, not on assembly
+				result = result.transform(operator(this.bulkheadOperator));
 			}
-			return result.onErrorMap(this::toDownstreamException)
+			return result.onErrorResume((ex) -> {
+				Throwable failure = toDownstreamException(ex);
+				record(call, start, 0, failure);
+				return Mono.error(failure);
+			})
 				.doOnSuccess((value) -> record(call, start, (value != null) ? call.status(value) : 200, null))
-				.doOnError((ex) -> record(call, start, 0, ex))
 				.doOnCancel(() -> record(call, start, -1, null))
 				// an attempt's result that an operator drops after a cancel (the caller
 				// gave
 				// up, a retry or breaker race) still holds a connection
 				.doOnDiscard(Result.class, (dropped) -> discardResult(call, dropped));
 		});
+	}
+
+	/**
+	 * The retries after a failed first attempt, under Reactor's {@code retryWhen}: the
+	 * retry operator sees that first failure again, as if it had been there from the
+	 * start, so backoff, filter, budget and attempt limit behave exactly as before.
+	 */
+	private static <T> Mono<T> retried(Mono<T> attempt, Throwable first, RetryBackoffSpec retry) {
+		AtomicBoolean replayed = new AtomicBoolean();
+		return Mono.defer(() -> replayed.compareAndSet(false, true) ? Mono.<T>error(first) : attempt).retryWhen(retry);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> Function<Publisher<T>, Publisher<T>> operator(Function<?, ?> operator) {
+		return (Function<Publisher<T>, Publisher<T>>) operator;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -192,9 +226,10 @@ public final class Downstream {
 			StaticInstanceListSupplier instances = this.instances;
 			once = once.doOnError(UpstreamFailures::isConnectFailure, (ex) -> instances.eject(instance));
 		}
-		CircuitBreaker breaker = call.streaming() ? this.streamCircuitBreaker : this.circuitBreaker;
+		CircuitBreakerOperator<?> breaker = call.streaming() ? this.streamBreakerOperator : this.breakerOperator;
 		if (breaker != null) {
-			once = once.transformDeferred(CircuitBreakerOperator.of(breaker));
+			// the breaker asks for a permit on subscription, not on assembly
+			once = once.transform(operator(breaker));
 		}
 		return once.flatMap((result) -> {
 			if (RETRYABLE_STATUSES.contains(result.status())) {
@@ -204,11 +239,13 @@ public final class Downstream {
 		});
 	}
 
-	private @Nullable RetryBackoffSpec retry(DownstreamCall<?> call) {
+	private boolean retries(DownstreamCall<?> call) {
 		EdgeDownstreamProperties.Retry retry = this.properties.getRetry();
-		if (!retry.isEnabled() || !call.idempotent() || retry.getMaxAttempts() <= 1) {
-			return null;
-		}
+		return retry.isEnabled() && retry.getMaxAttempts() > 1 && call.idempotent();
+	}
+
+	private RetryBackoffSpec retry(DownstreamCall<?> call) {
+		EdgeDownstreamProperties.Retry retry = this.properties.getRetry();
 		// a failed TLS handshake (a certificate that does not fit) fails again
 		return backoff(retry)
 			.filter((ex) -> ex instanceof StatusFailure
