@@ -1,9 +1,7 @@
 package io.github.bffsuite.edge.observability;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.tracing.Span;
+import io.github.bffsuite.edge.web.ServerRequestTrace;
 import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -51,7 +48,7 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-		TraceContext trace = traceContext(exchange);
+		TraceContext trace = ServerRequestTrace.of(exchange);
 		Propagator propagator = (trace != null) ? propagator() : null;
 		if (trace == null || propagator == null) {
 			return input;
@@ -79,22 +76,6 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 			this.propagator = propagator;
 		}
 		return (propagator != Propagator.NOOP) ? propagator : null;
-	}
-
-	/**
-	 * Return the trace context of the exchange's server request observation.
-	 * @param exchange the exchange
-	 * @return the server span's context, or {@code null} when the request is not traced
-	 */
-	static @Nullable TraceContext traceContext(ServerWebExchange exchange) {
-		Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-			.orElse(null);
-		if (context == null) {
-			return null;
-		}
-		TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
-		Span span = (tracing != null) ? tracing.getSpan() : null;
-		return (span != null) ? span.context() : null;
 	}
 
 }

@@ -3,13 +3,10 @@ package io.github.bffsuite.edge.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.TraceContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -84,15 +81,8 @@ public final class LogCorrelation implements AutoCloseable {
 	private static final class Tracing {
 
 		static String @Nullable [] ids(ServerWebExchange exchange) {
-			Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-				.orElse(null);
-			if (context == null) {
-				return null;
-			}
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			Span span = (tracing != null) ? tracing.getSpan() : null;
-			return (span != null) ? new String[] { span.context().traceId(), span.context().spanId() } : null;
+			TraceContext trace = ServerRequestTrace.of(exchange);
+			return (trace != null) ? new String[] { trace.traceId(), trace.spanId() } : null;
 		}
 
 	}
