@@ -51,10 +51,6 @@ class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		this.queueSize = queueSize;
 	}
 
-	int getQueueSize() {
-		return this.queueSize;
-	}
-
 	@Override
 	public void start() {
 		if (isStarted()) {
