@@ -85,13 +85,15 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 			// the same pairs as the view below, without building it
 			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
 				Map.Entry<CharSequence, CharSequence> header = it.next();
-				checkHeader(header.getKey(), header.getValue());
+				checkName(header.getKey());
+				checkValue(header.getKey(), header.getValue());
 			}
 		}
 		else {
 			for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+				checkName(header.getKey());
 				for (String value : header.getValue()) {
-					checkHeader(header.getKey(), value);
+					checkValue(header.getKey(), value);
 				}
 			}
 		}
@@ -105,11 +107,14 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 		}
 	}
 
-	private void checkHeader(CharSequence name, @Nullable CharSequence value) {
+	private void checkName(CharSequence name) {
 		if (!isPrintableAscii(name, false) && !this.headerNames.test(name.toString())) {
 			throw new ServerExchangeRejectedException(
 					"The request was rejected because the header name \"" + name + "\" is not allowed.");
 		}
+	}
+
+	private void checkValue(CharSequence name, @Nullable CharSequence value) {
 		if (value != null && !isPrintableAscii(value, true) && !this.headerValues.test(value.toString())) {
 			throw new ServerExchangeRejectedException("The request was rejected because the header: \"" + name
 					+ " \" has a value \"" + value + "\" that is not allowed.");
