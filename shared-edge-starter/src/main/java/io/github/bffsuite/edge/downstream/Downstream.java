@@ -59,10 +59,6 @@ public final class Downstream {
 
 	private final @Nullable CircuitBreaker circuitBreaker;
 
-	private final @Nullable CircuitBreaker streamCircuitBreaker;
-
-	private final @Nullable Bulkhead bulkhead;
-
 	private final @Nullable BulkheadOperator<?> bulkheadOperator;
 
 	private final @Nullable CircuitBreakerOperator<?> breakerOperator;
@@ -85,12 +81,11 @@ public final class Downstream {
 		this.name = name;
 		this.properties = properties;
 		this.circuitBreaker = circuitBreaker;
-		this.streamCircuitBreaker = (circuitBreaker != null) ? unmeasured(circuitBreaker) : null;
-		this.bulkhead = bulkhead;
 		this.bulkheadOperator = (bulkhead != null) ? BulkheadOperator.of(bulkhead) : null;
 		this.breakerOperator = (circuitBreaker != null) ? CircuitBreakerOperator.of(circuitBreaker) : null;
-		this.streamBreakerOperator = (this.streamCircuitBreaker != null)
-				? CircuitBreakerOperator.of(this.streamCircuitBreaker) : null;
+		// streams see the breaker through a view whose clock stands still
+		this.streamBreakerOperator = (circuitBreaker != null) ? CircuitBreakerOperator.of(unmeasured(circuitBreaker))
+				: null;
 		this.budget = new RetryBudget(properties.getRetry().getBudget().getRatio(),
 				properties.getRetry().getBudget().getBurst());
 		this.instances = instances;
