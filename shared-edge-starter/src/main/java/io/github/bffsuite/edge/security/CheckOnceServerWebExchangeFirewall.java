@@ -1,20 +1,26 @@
 package io.github.bffsuite.edge.security;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.github.bffsuite.edge.web.NettyRequestHeaders;
+import io.github.bffsuite.edge.web.NettyResponseHeaders;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 
 /**
  * Spring Security's {@link StrictServerWebExchangeFirewall} with its request header and
@@ -26,6 +32,13 @@ import org.springframework.web.server.ServerWebExchange;
  * unwrapped. The strict firewall wraps the exchange and runs a Unicode regular expression
  * over a header (a bearer token included) each time any filter reads it, and a gateway
  * reads the request many times.
+ * <p>
+ * On the fused fast path ({@link #checkNow}) the strict firewall's check of the response
+ * headers for line breaks runs over Reactor Netty's own header list when the response's
+ * headers are those (the same check, without building Spring's case-insensitive view of
+ * every response header); it is the one commit action the strict firewall registers, and
+ * if a Spring Security version registers another number of them, they all stay as they
+ * are.
  */
 public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFirewall {
 
@@ -62,7 +75,8 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 	 * @throws ServerExchangeRejectedException when the firewall rejects the exchange
 	 */
 	public boolean checkNow(ServerWebExchange exchange) {
-		Mono<ServerWebExchange> strictCheck = this.strict.getFirewalledExchange(exchange);
+		CommitActions actions = new CommitActions(exchange);
+		Mono<ServerWebExchange> strictCheck = this.strict.getFirewalledExchange(actions);
 		if (!(strictCheck instanceof Callable<?> callable)) {
 			return false;
 		}
@@ -76,7 +90,50 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 			return false;
 		}
 		check(exchange.getRequest());
+		ServerHttpResponse response = exchange.getResponse();
+		if (actions.registered.size() == 1) {
+			response.beforeCommit(() -> {
+				checkResponseHeaders(response);
+				return Mono.empty();
+			});
+		}
+		else {
+			actions.registered.forEach(response::beforeCommit);
+		}
 		return true;
+	}
+
+	/**
+	 * The strict firewall's response check: no line break in a header's name or value.
+	 */
+	static void checkResponseHeaders(ServerHttpResponse response) {
+		io.netty.handler.codec.http.HttpHeaders netty = NettyResponseHeaders.of(response);
+		if (netty != null) {
+			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
+				Map.Entry<CharSequence, CharSequence> header = it.next();
+				checkNoLineBreak(header.getKey(), header.getValue());
+			}
+		}
+		else {
+			response.getHeaders().forEach((name, values) -> values.forEach((value) -> checkNoLineBreak(name, value)));
+		}
+	}
+
+	private static void checkNoLineBreak(CharSequence name, @Nullable CharSequence value) {
+		if (hasLineBreak(name) || (value != null && hasLineBreak(value))) {
+			// as the strict firewall's check fails
+			throw new IllegalArgumentException("Invalid characters (CR/LF) in header " + name);
+		}
+	}
+
+	private static boolean hasLineBreak(CharSequence value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\r' || c == '\n') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void check(ServerHttpRequest request) {
@@ -133,6 +190,35 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The exchange as the strict firewall sees it on the fast path: the commit actions it
+	 * registers on the response are kept here rather than registered.
+	 */
+	private static final class CommitActions extends ServerWebExchangeDecorator {
+
+		private final List<Supplier<? extends Mono<Void>>> registered = new ArrayList<>(1);
+
+		private final ServerHttpResponse response;
+
+		CommitActions(ServerWebExchange exchange) {
+			super(exchange);
+			this.response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+
+				@Override
+				public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+					CommitActions.this.registered.add(action);
+				}
+
+			};
+		}
+
+		@Override
+		public ServerHttpResponse getResponse() {
+			return this.response;
+		}
+
 	}
 
 }

@@ -1,16 +1,23 @@
 package io.github.bffsuite.edge.security;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +74,52 @@ class CheckOnceServerWebExchangeFirewallTests {
 				.block();
 			assertThat(allowed).as(value).isEqualTo(strictAllows);
 		}
+	}
+
+	@Test
+	void theStrictFirewallRegistersOneCommitActionTheLineBreakCheck() {
+		// the fast path replaces exactly this action with its own check: if a Spring
+		// Security upgrade registers more, or another one, this fails first
+		List<Supplier<? extends Mono<Void>>> actions = new ArrayList<>();
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/products"));
+		ServerWebExchange recording = new ServerWebExchangeDecorator(exchange) {
+			@Override
+			public ServerHttpResponse getResponse() {
+				return new ServerHttpResponseDecorator(exchange.getResponse()) {
+					@Override
+					public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+						actions.add(action);
+					}
+				};
+			}
+		};
+		this.strict.getFirewalledExchange(recording).block();
+		assertThat(actions).hasSize(1);
+		exchange.getResponse().getHeaders().set("X-Fine", "value");
+		StepVerifier.create(actions.get(0).get()).verifyComplete();
+		exchange.getResponse().getHeaders().set("X-Split", "a\r\nSet-Cookie: evil");
+		StepVerifier.create(actions.get(0).get())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("Invalid characters (CR/LF) in header X-Split"))
+			.verify();
+	}
+
+	@Test
+	void theFastPathChecksResponseHeadersForLineBreaksAsTheStrictFirewallDoes() {
+		for (String[] header : new String[][] { { "X-Split", "a\r\nSet-Cookie: evil" }, { "X-Split", "a\nb" },
+				{ "X-Split", "a\rb" }, { "X-Sp\nlit", "a" } }) {
+			MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/products"));
+			assertThat(this.firewall.checkNow(exchange)).isTrue();
+			exchange.getResponse().getHeaders().set(header[0], header[1]);
+			StepVerifier.create(exchange.getResponse().setComplete())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
+					.hasMessage("Invalid characters (CR/LF) in header " + header[0]))
+				.verify();
+		}
+		MockServerWebExchange fine = MockServerWebExchange.from(MockServerHttpRequest.get("/api/products"));
+		assertThat(this.firewall.checkNow(fine)).isTrue();
+		fine.getResponse().getHeaders().set("X-Fine", "tab\tand caf\u00e9");
+		StepVerifier.create(fine.getResponse().setComplete()).verifyComplete();
 	}
 
 	private void assertRejected(MockServerHttpRequest request) {
