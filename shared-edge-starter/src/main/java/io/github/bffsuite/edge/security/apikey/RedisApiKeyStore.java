@@ -60,6 +60,8 @@ public class RedisApiKeyStore implements ApiKeyStore {
 			.maximumSize(MAX_CACHED)
 			.expireAfterWrite(cacheTtl)
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			// maintenance on the calling thread: no pool hop for a few map operations
+			.executor(Runnable::run)
 			.build();
 	}
 

@@ -57,6 +57,11 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 		this.tokens = Caffeine.newBuilder()
 			.maximumSize(maxSize)
 			.expireAfter(new UntilExpiry(ttl.toNanos(), clockSkew, clock))
+			// maintenance on the calling thread: every few hits Caffeine drains its read
+			// buffer, and on its default executor that is a task handed to the common
+			// pool,
+			// which wakes a thread for a few map operations
+			.executor(Runnable::run)
 			.recordStats()
 			.build();
 	}
