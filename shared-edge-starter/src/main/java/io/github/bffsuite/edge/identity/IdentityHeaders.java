@@ -29,6 +29,10 @@ public final class IdentityHeaders {
 	private static final Set<String> NORMALIZED = Set.of("x-user-id", "x-tenant-id", "x-scopes", "x-client-id",
 			"x-plan");
 
+	private static final int SHORTEST = NORMALIZED.stream().mapToInt(String::length).min().orElseThrow();
+
+	private static final int LONGEST = NORMALIZED.stream().mapToInt(String::length).max().orElseThrow();
+
 	private IdentityHeaders() {
 	}
 
@@ -39,7 +43,14 @@ public final class IdentityHeaders {
 	 * @return whether it is an identity header
 	 */
 	public static boolean isIdentityHeader(String name) {
-		return NORMALIZED.contains(name.trim().replace('_', '-').toLowerCase(Locale.ROOT));
+		String trimmed = name.trim();
+		// every identity header is an X- header of 6 to 11 characters: the rest (nearly
+		// every header a request carries) is decided without a lower-cased copy
+		if (trimmed.length() < SHORTEST || trimmed.length() > LONGEST
+				|| Character.toLowerCase(trimmed.charAt(0)) != 'x') {
+			return false;
+		}
+		return NORMALIZED.contains(trimmed.replace('_', '-').toLowerCase(Locale.ROOT));
 	}
 
 	/**

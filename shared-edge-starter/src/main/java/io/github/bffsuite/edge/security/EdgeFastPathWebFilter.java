@@ -1,6 +1,7 @@
 package io.github.bffsuite.edge.security;
 
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.github.bffsuite.edge.identity.IdentityHeaders;
 import io.github.bffsuite.edge.identity.IdentityHeadersGatewayFilter;
 import io.github.bffsuite.edge.observability.AccessLogExchangeWebFilter;
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimitWebFilter;
+import io.github.bffsuite.edge.web.NettyRequestHeaders;
 import io.github.bffsuite.edge.web.RequestIdWebFilter;
 import io.github.bffsuite.edge.web.RequestLimitsWebFilter;
 import io.micrometer.core.instrument.Counter;
@@ -291,13 +293,7 @@ public final class EdgeFastPathWebFilter implements WebFilter {
 	private static ServerHttpRequest withEdgeHeaders(ServerHttpRequest request, String requestIdHeader,
 			String requestId) {
 		HttpHeaders headers = request.getHeaders();
-		boolean spoofed = false;
-		for (String name : headers.headerNames()) {
-			if (IdentityHeaders.isIdentityHeader(name)) {
-				spoofed = true;
-				break;
-			}
-		}
+		boolean spoofed = hasIdentityHeader(request);
 		List<String> sent = headers.get(requestIdHeader);
 		boolean kept = sent != null && sent.size() == 1 && requestId.equals(sent.get(0));
 		if (!spoofed && kept) {
@@ -310,6 +306,25 @@ public final class EdgeFastPathWebFilter implements WebFilter {
 			}
 			mutable.set(requestIdHeader, requestId);
 		}).build();
+	}
+
+	private static boolean hasIdentityHeader(ServerHttpRequest request) {
+		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		if (netty != null) {
+			// the names as Netty decoded them, without Spring's case-insensitive name set
+			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
+				if (IdentityHeaders.isIdentityHeader(it.next().getKey().toString())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		for (String name : request.getHeaders().headerNames()) {
+			if (IdentityHeaders.isIdentityHeader(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
