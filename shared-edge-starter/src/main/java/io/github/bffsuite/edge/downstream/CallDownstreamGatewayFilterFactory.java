@@ -1,7 +1,10 @@
 package io.github.bffsuite.edge.downstream;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.bffsuite.edge.identity.IdentityTokenSigner;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +16,8 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -40,9 +45,27 @@ public class CallDownstreamGatewayFilterFactory
 
 	private final EdgeDownstreamClients clients;
 
+	private final @Nullable Duration gatewayResponseTimeout;
+
 	public CallDownstreamGatewayFilterFactory(EdgeDownstreamClients clients) {
+		this(clients, null);
+	}
+
+	/**
+	 * Create a factory that knows Spring Cloud Gateway's response timeout, so that a
+	 * route's call is timed once: where the downstream's own response timeout is not
+	 * longer than the gateway's, the gateway's timer could never fire first, and it is
+	 * not started.
+	 * @param clients the downstreams
+	 * @param gatewayResponseTimeout Spring Cloud Gateway's global response timeout
+	 * ({@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}), or
+	 * {@code null} for none
+	 */
+	public CallDownstreamGatewayFilterFactory(EdgeDownstreamClients clients,
+			@Nullable Duration gatewayResponseTimeout) {
 		super(Config.class);
 		this.clients = clients;
+		this.gatewayResponseTimeout = gatewayResponseTimeout;
 	}
 
 	@Override
@@ -54,11 +77,92 @@ public class CallDownstreamGatewayFilterFactory
 	public GatewayFilter apply(Config config) {
 		Downstream downstream = this.clients.downstream(config.getName());
 		String service = config.getName();
+		TimedOnce timedOnce = new TimedOnce(downstream.responseTimeout(), this.gatewayResponseTimeout);
 		return new OrderedGatewayFilter((exchange, chain) -> {
 			// the audience of the identity signed for this route's service
 			exchange.getAttributes().put(IdentityTokenSigner.AUDIENCE_ATTRIBUTE, service);
-			return downstream.execute(new RouteCall(exchange, chain)).then();
+			RouteCall call = new RouteCall(exchange, chain);
+			if (!call.streaming()) {
+				timedOnce.apply(exchange);
+			}
+			return downstream.execute(call).then();
 		}, ORDER);
+	}
+
+	/**
+	 * One timer per call: a call that is not streamed is bounded by the downstream's
+	 * response timeout (the time to the response's headers, as Spring Cloud Gateway's
+	 * is), which starts first; where it is not longer than the gateway's, the routing
+	 * filter sees the route with its response timeout off ({@code response-timeout: -1}
+	 * in the route's metadata, as a user would set it), and Reactor's timer on the
+	 * parallel scheduler is never started. Streamed calls, which the downstream does not
+	 * time, keep the gateway's timeout.
+	 */
+	static final class TimedOnce {
+
+		private final Duration own;
+
+		private final @Nullable Duration global;
+
+		private volatile @Nullable Route seen;
+
+		private volatile @Nullable Route untimed;
+
+		TimedOnce(Duration own, @Nullable Duration global) {
+			this.own = own;
+			this.global = global;
+		}
+
+		void apply(ServerWebExchange exchange) {
+			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+			if (route == null) {
+				return;
+			}
+			Route untimed = (route == this.seen) ? this.untimed : untimed(route);
+			if (untimed != null) {
+				exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, untimed);
+			}
+		}
+
+		private @Nullable Route untimed(Route route) {
+			Duration gateway = gatewayTimeout(route);
+			Route untimed = null;
+			if (gateway != null && !this.own.isNegative() && !this.own.isZero() && this.own.compareTo(gateway) <= 0) {
+				Map<String, Object> metadata = new LinkedHashMap<>(route.getMetadata());
+				metadata.put(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L);
+				untimed = Route.async()
+					.id(route.getId())
+					.uri(route.getUri())
+					.order(route.getOrder())
+					.asyncPredicate(route.getPredicate())
+					.replaceFilters(route.getFilters())
+					.replaceMetadata(metadata)
+					.build();
+			}
+			this.untimed = untimed;
+			this.seen = route;
+			return untimed;
+		}
+
+		/**
+		 * The response timeout Spring Cloud Gateway's routing filter applies to a route:
+		 * the route's metadata (milliseconds; negative for none), else the global one.
+		 */
+		private @Nullable Duration gatewayTimeout(Route route) {
+			Object value = route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
+			if (value == null) {
+				return this.global;
+			}
+			try {
+				long millis = (value instanceof Number number) ? number.longValue() : Long.parseLong(value.toString());
+				return (millis >= 0) ? Duration.ofMillis(millis) : null;
+			}
+			catch (NumberFormatException ex) {
+				// the routing filter falls back to the global timeout: keep it running
+				return null;
+			}
+		}
+
 	}
 
 	private static final class RouteCall implements DownstreamCall<Integer> {
@@ -68,6 +172,8 @@ public class CallDownstreamGatewayFilterFactory
 		private final GatewayFilterChain chain;
 
 		private final @Nullable URI url;
+
+		private @Nullable Boolean streaming;
 
 		RouteCall(ServerWebExchange exchange, GatewayFilterChain chain) {
 			this.exchange = exchange;
@@ -90,11 +196,16 @@ public class CallDownstreamGatewayFilterFactory
 
 		@Override
 		public boolean streaming() {
-			return this.exchange.getRequest()
-				.getHeaders()
-				.getAccept()
-				.stream()
-				.anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+			Boolean streaming = this.streaming;
+			if (streaming == null) {
+				streaming = this.exchange.getRequest()
+					.getHeaders()
+					.getAccept()
+					.stream()
+					.anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+				this.streaming = streaming;
+			}
+			return streaming;
 		}
 
 		@Override

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,6 +135,14 @@ public final class Downstream {
 	 */
 	public @Nullable CircuitBreaker circuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	/**
+	 * Return how long one attempt may wait for its response (streaming calls excepted).
+	 * @return the response timeout
+	 */
+	public Duration responseTimeout() {
+		return this.properties.getResponseTimeout();
 	}
 
 	/**

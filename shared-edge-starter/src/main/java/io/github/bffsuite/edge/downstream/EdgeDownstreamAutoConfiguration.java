@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.GatewayFilterFactory;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.context.annotation.Bean;
@@ -95,8 +96,11 @@ public final class EdgeDownstreamAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(ignored = EdgeDownstreamGatewayFilterFactory.class)
-		CallDownstreamGatewayFilterFactory callDownstreamGatewayFilterFactory(EdgeDownstreamClients clients) {
-			return new CallDownstreamGatewayFilterFactory(clients);
+		CallDownstreamGatewayFilterFactory callDownstreamGatewayFilterFactory(EdgeDownstreamClients clients,
+				ObjectProvider<HttpClientProperties> httpClient) {
+			HttpClientProperties properties = httpClient.getIfAvailable();
+			return new CallDownstreamGatewayFilterFactory(clients,
+					(properties != null) ? properties.getResponseTimeout() : null);
 		}
 
 		@Bean

@@ -18,7 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		properties = { "edge.security.jwt.issuer-uri=http://issuer.test", "edge.security.jwt.audiences=bff-test",
 				"edge.security.permit-paths=/actuator/health,/actuator/prometheus",
 				"management.endpoints.web.exposure.include=health,prometheus", "edge.observability.client-type=test",
-				"management.tracing.sampling.probability=1.0" })
+				"management.tracing.sampling.probability=1.0",
+				// as the gateways set it: a route's call is timed once, by CallDownstream
+				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=10s" })
 public abstract class EdgeGatewayTestSupport {
 
 	protected static final TestKeys keys = new TestKeys();
@@ -68,6 +70,16 @@ public abstract class EdgeGatewayTestSupport {
 		route(registry, 5, "balanced", "${edge.downstream.services.balanced.base-url}", "CallDownstream=balanced");
 		// the route filter under its former name
 		route(registry, 6, "legacy", "${edge.downstream.services.refused.base-url}", "EdgeDownstream=refused");
+		// a route whose own response timeout is tighter than its downstream's (3 s)
+		route(registry, 7, "tight", "${edge.downstream.services.users.base-url}", "CallDownstream=users");
+		registry.add("spring.cloud.gateway.server.webflux.routes[7].metadata.response-timeout", () -> "300");
+		// a downstream that times its calls before the route does; a streamed call it
+		// does
+		// not time
+		service(registry, "quick", serviceA.url(), "response-timeout=200ms", "circuit-breaker.enabled=false",
+				"retry.enabled=false");
+		route(registry, 8, "streamed", "${edge.downstream.services.quick.base-url}", "CallDownstream=quick");
+		registry.add("spring.cloud.gateway.server.webflux.routes[8].metadata.response-timeout", () -> "300");
 	}
 
 	/**
