@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import io.github.bffsuite.edge.web.NettyRequestHeaders;
-import io.github.bffsuite.edge.web.NettyResponseHeaders;
+import io.github.bffsuite.edge.web.NettyHeaders;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -107,7 +106,7 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 	 * The strict firewall's response check: no line break in a header's name or value.
 	 */
 	static void checkResponseHeaders(ServerHttpResponse response) {
-		io.netty.handler.codec.http.HttpHeaders netty = NettyResponseHeaders.of(response);
+		io.netty.handler.codec.http.HttpHeaders netty = NettyHeaders.of(response);
 		if (netty != null) {
 			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {
 				Map.Entry<CharSequence, CharSequence> header = it.next();
@@ -137,7 +136,7 @@ public class CheckOnceServerWebExchangeFirewall implements ServerWebExchangeFire
 	}
 
 	private void check(ServerHttpRequest request) {
-		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		io.netty.handler.codec.http.HttpHeaders netty = NettyHeaders.of(request);
 		if (netty != null) {
 			// the same pairs as the view below, without building it
 			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {

@@ -11,7 +11,7 @@ import io.github.bffsuite.edge.identity.IdentityHeaders;
 import io.github.bffsuite.edge.identity.IdentityHeadersGatewayFilter;
 import io.github.bffsuite.edge.observability.AccessLogExchangeWebFilter;
 import io.github.bffsuite.edge.ratelimit.EdgeRateLimitWebFilter;
-import io.github.bffsuite.edge.web.NettyRequestHeaders;
+import io.github.bffsuite.edge.web.NettyHeaders;
 import io.github.bffsuite.edge.web.RequestIdWebFilter;
 import io.github.bffsuite.edge.web.RequestLimitsWebFilter;
 import io.micrometer.core.instrument.Counter;
@@ -309,7 +309,7 @@ public final class EdgeFastPathWebFilter implements WebFilter {
 	}
 
 	private static boolean hasIdentityHeader(ServerHttpRequest request) {
-		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		io.netty.handler.codec.http.HttpHeaders netty = NettyHeaders.of(request);
 		if (netty != null) {
 			// the names as Netty decoded them, without Spring's case-insensitive name set
 			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence(); it.hasNext();) {

@@ -97,7 +97,7 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 	 * into a new map on each iteration), else from the request's headers.
 	 */
 	static long headerBytes(ServerHttpRequest request) {
-		io.netty.handler.codec.http.HttpHeaders netty = NettyRequestHeaders.of(request);
+		io.netty.handler.codec.http.HttpHeaders netty = NettyHeaders.of(request);
 		if (netty == null) {
 			return headerBytes(request.getHeaders());
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -62,40 +63,26 @@ class CallDownstreamTimedOnceTests {
 
 	@Test
 	void keepsTheGatewaysTimerWhereItIsTighterOrTheOnlyOne() {
+		Duration threeSeconds = Duration.ofSeconds(3);
+		Duration tenSeconds = Duration.ofSeconds(10);
 		// the gateway's global timeout is shorter
-		Route route = route(Map.of());
-		assertThat(
-				apply(new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(30), Duration.ofSeconds(10)),
-						route))
-			.isSameAs(route);
-		// the route's own timeout (milliseconds) is shorter
-		Route tight = route(Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 200));
-		assertThat(apply(
-				new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(3), Duration.ofSeconds(10)), tight))
-			.isSameAs(tight);
-		Route tightText = route(Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, "200"));
-		assertThat(
-				apply(new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(3), Duration.ofSeconds(10)),
-						tightText))
-			.isSameAs(tightText);
+		assertKept(Duration.ofSeconds(30), tenSeconds, Map.of());
+		// the route's own timeout (milliseconds, as a number or as text) is shorter
+		assertKept(threeSeconds, tenSeconds, Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, 200));
+		assertKept(threeSeconds, tenSeconds, Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, "200"));
 		// no gateway timeout at all: nothing to turn off
-		assertThat(apply(new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(3), null), route))
-			.isSameAs(route);
-		Route off = route(Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1));
-		assertThat(apply(
-				new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(3), Duration.ofSeconds(10)), off))
-			.isSameAs(off);
+		assertKept(threeSeconds, null, Map.of());
+		assertKept(threeSeconds, tenSeconds, Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1));
 		// a value the routing filter cannot read: it falls back to the global timeout,
 		// kept
-		Route unreadable = route(Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, "soon"));
-		assertThat(
-				apply(new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ofSeconds(3), Duration.ofSeconds(10)),
-						unreadable))
-			.isSameAs(unreadable);
+		assertKept(threeSeconds, tenSeconds, Map.of(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, "soon"));
 		// a downstream without a response timeout of its own
-		assertThat(
-				apply(new CallDownstreamGatewayFilterFactory.TimedOnce(Duration.ZERO, Duration.ofSeconds(10)), route))
-			.isSameAs(route);
+		assertKept(Duration.ZERO, tenSeconds, Map.of());
+	}
+
+	private static void assertKept(Duration own, @Nullable Duration global, Map<String, Object> metadata) {
+		Route route = route(metadata);
+		assertThat(apply(new CallDownstreamGatewayFilterFactory.TimedOnce(own, global), route)).isSameAs(route);
 	}
 
 	private static Route apply(CallDownstreamGatewayFilterFactory.TimedOnce timedOnce, Route route) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reactor Netty's response headers are read directly only where the response's headers
  * are those, through decorators that hand them on unchanged.
  */
-class NettyResponseHeadersTests {
+class NettyHeadersTests {
 
 	@Test
 	void readsNettysHeadersThroughDecoratorsThatHandThemOn() {
@@ -32,7 +32,7 @@ class NettyResponseHeadersTests {
 		HttpHandler handler = (request, response) -> {
 			ServerHttpResponse decorated = new ServerHttpResponseDecorator(new ServerHttpResponseDecorator(response));
 			decorated.getHeaders().set("X-Seen", "yes");
-			io.netty.handler.codec.http.HttpHeaders netty = NettyResponseHeaders.of(decorated);
+			io.netty.handler.codec.http.HttpHeaders netty = NettyHeaders.of(decorated);
 			Object nativeResponse = ((AbstractServerHttpResponse) response).getNativeResponse();
 			seen.add("native=" + (netty != null && netty == ((HttpServerResponse) nativeResponse).responseHeaders()));
 			seen.add("value=" + ((netty != null) ? netty.get("X-Seen") : null));
@@ -44,7 +44,7 @@ class NettyResponseHeadersTests {
 					return this.headers;
 				}
 			};
-			seen.add("own=" + NettyResponseHeaders.of(ownHeaders));
+			seen.add("own=" + NettyHeaders.of(ownHeaders));
 			return response.setComplete();
 		};
 		DisposableServer server = HttpServer.create()
@@ -65,7 +65,7 @@ class NettyResponseHeadersTests {
 			server.disposeNow();
 		}
 		assertThat(seen).containsExactly("native=true", "value=yes", "own=null");
-		assertThat(NettyResponseHeaders.of(new MockServerHttpResponse())).isNull();
+		assertThat(NettyHeaders.of(new MockServerHttpResponse())).isNull();
 	}
 
 }
