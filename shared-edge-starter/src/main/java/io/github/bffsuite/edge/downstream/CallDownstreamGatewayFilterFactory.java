@@ -104,9 +104,7 @@ public class CallDownstreamGatewayFilterFactory
 
 		private final @Nullable Duration global;
 
-		private volatile @Nullable Route seen;
-
-		private volatile @Nullable Route untimed;
+		private volatile @Nullable Derived derived;
 
 		TimedOnce(Duration own, @Nullable Duration global) {
 			this.own = own;
@@ -118,7 +116,12 @@ public class CallDownstreamGatewayFilterFactory
 			if (route == null) {
 				return;
 			}
-			Route untimed = (route == this.seen) ? this.untimed : untimed(route);
+			Derived derived = this.derived;
+			if (derived == null || derived.route() != route) {
+				derived = new Derived(route, untimed(route));
+				this.derived = derived;
+			}
+			Route untimed = derived.untimed();
 			if (untimed != null) {
 				exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, untimed);
 			}
@@ -126,22 +129,27 @@ public class CallDownstreamGatewayFilterFactory
 
 		private @Nullable Route untimed(Route route) {
 			Duration gateway = gatewayTimeout(route);
-			Route untimed = null;
-			if (gateway != null && !this.own.isNegative() && !this.own.isZero() && this.own.compareTo(gateway) <= 0) {
-				Map<String, Object> metadata = new LinkedHashMap<>(route.getMetadata());
-				metadata.put(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L);
-				untimed = Route.async()
-					.id(route.getId())
-					.uri(route.getUri())
-					.order(route.getOrder())
-					.asyncPredicate(route.getPredicate())
-					.replaceFilters(route.getFilters())
-					.replaceMetadata(metadata)
-					.build();
+			if (gateway == null || this.own.isNegative() || this.own.isZero() || this.own.compareTo(gateway) > 0) {
+				return null;
 			}
-			this.untimed = untimed;
-			this.seen = route;
-			return untimed;
+			Map<String, Object> metadata = new LinkedHashMap<>(route.getMetadata());
+			metadata.put(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1L);
+			return Route.async()
+				.id(route.getId())
+				.uri(route.getUri())
+				.order(route.getOrder())
+				.asyncPredicate(route.getPredicate())
+				.replaceFilters(route.getFilters())
+				.replaceMetadata(metadata)
+				.build();
+		}
+
+		/**
+		 * A route and the one derived from it (or {@code null} when the gateway's timer
+		 * stays), held together so that a reader never pairs one route with another's.
+		 */
+		private record Derived(Route route, @Nullable Route untimed) {
+
 		}
 
 		/**
