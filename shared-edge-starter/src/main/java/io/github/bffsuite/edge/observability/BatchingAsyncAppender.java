@@ -1,5 +1,8 @@
 package io.github.bffsuite.edge.observability;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,9 +14,12 @@ import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import ch.qos.logback.core.spi.FilterReply;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +31,14 @@ import org.jspecify.annotations.Nullable;
  * under load it is woken by its own timer (a few hundred times a second at most) and
  * never by the callers; only an idle worker waits on the queue and is woken by the next
  * line.
+ * <p>
+ * A console appender (Spring Boot's, by default) gets each batch in one write: its
+ * encoder encodes every line, as the appender itself would, and the bytes go to its
+ * stream at once. A console appender writes and flushes each line on its own, a system
+ * call per request, and, where the console is a pipe to a log collector, a wake-up of the
+ * collector per request. The console's {@code PrintStream} serialises writes, so a batch
+ * never interleaves with the lines other threads log to the same console. Other appenders
+ * (files, rolling files) get the events one by one.
  * <p>
  * As with {@code AsyncAppender} configured by {@link AsyncAccessLogAppenders}: every
  * event is prepared on the calling thread (message, MDC, thread name), none is dropped (a
@@ -39,6 +53,9 @@ class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
 	private static final Duration MAX_FLUSH_TIME = Duration.ofSeconds(1);
 
+	/** The most bytes written to a console at once. */
+	static final int MAX_WRITE = 64 * 1024;
+
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
 
 	private int queueSize = 8192;
@@ -46,6 +63,9 @@ class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 	private volatile @Nullable BlockingQueue<ILoggingEvent> queue;
 
 	private volatile @Nullable Thread worker;
+
+	// the worker's buffer for the lines of a batch
+	private ByteArrayOutputStream bytes = new ByteArrayOutputStream(MAX_WRITE);
 
 	void setQueueSize(int queueSize) {
 		this.queueSize = queueSize;
@@ -141,8 +161,67 @@ class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 	}
 
 	private void write(List<ILoggingEvent> batch) {
-		for (ILoggingEvent event : batch) {
-			this.appenders.appendLoopOnAppenders(event);
+		if (batch.isEmpty()) {
+			return;
+		}
+		for (Iterator<Appender<ILoggingEvent>> it = this.appenders.iteratorForAppenders(); it.hasNext();) {
+			Appender<ILoggingEvent> target = it.next();
+			if (target instanceof ConsoleAppender<ILoggingEvent> console && writeAtOnce(console, batch)) {
+				continue;
+			}
+			for (ILoggingEvent event : batch) {
+				target.doAppend(event);
+			}
+		}
+	}
+
+	/**
+	 * Write a batch to a console in as few writes as {@link #MAX_WRITE} allows, with the
+	 * console's encoder and filters.
+	 * @return {@code false} if the console cannot take it this way (not started, no
+	 * encoder, Jansi's stream), so that it gets the events one by one
+	 */
+	private boolean writeAtOnce(ConsoleAppender<ILoggingEvent> console, List<ILoggingEvent> batch) {
+		Encoder<ILoggingEvent> encoder = console.getEncoder();
+		OutputStream out = console.getOutputStream();
+		if (!console.isStarted() || console.isWithJansi() || encoder == null || out == null) {
+			return false;
+		}
+		ByteArrayOutputStream bytes = this.bytes;
+		bytes.reset();
+		boolean grown = false;
+		try {
+			for (ILoggingEvent event : batch) {
+				if (console.getFilterChainDecision(event) == FilterReply.DENY) {
+					continue;
+				}
+				byte[] line = encoder.encode(event);
+				grown |= line.length > MAX_WRITE;
+				if (bytes.size() > 0 && bytes.size() + line.length > MAX_WRITE) {
+					flush(bytes, out);
+				}
+				bytes.write(line);
+			}
+			flush(bytes, out);
+		}
+		catch (IOException ex) {
+			// as the console appender does with a failed write: the lines are lost, the
+			// failure is reported
+			addError("Failed to write access log lines to " + console.getName(), ex);
+			bytes.reset();
+		}
+		if (grown) {
+			// a line longer than a write grew the buffer: do not keep it
+			this.bytes = new ByteArrayOutputStream(MAX_WRITE);
+		}
+		return true;
+	}
+
+	private static void flush(ByteArrayOutputStream bytes, OutputStream out) throws IOException {
+		if (bytes.size() > 0) {
+			bytes.writeTo(out);
+			out.flush();
+			bytes.reset();
 		}
 	}
 
