@@ -26,6 +26,11 @@ import org.springframework.core.env.MapPropertySource;
  * the edge times its downstream calls itself ({@code edge.downstream.requests}) and
  * carries the trace downstream with {@link TraceContextHeadersFilter}. Set the property
  * to {@code true} to have Spring Cloud Gateway's client observation back.</li>
+ * <li>{@code spring.cloud.gateway.server.webflux.metrics.enabled=false}: one request
+ * timer rather than two. Spring Cloud Gateway's {@code spring.cloud.gateway.requests}
+ * timer times every proxied request again, by route, status and outcome, which
+ * {@code http.server.requests} with the edge's {@code route} tag already does. Set the
+ * property to {@code true} to have it back.</li>
  * </ul>
  */
 public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -33,10 +38,15 @@ public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPos
 	/** Spring Cloud Gateway's switch of its client observation of proxied requests. */
 	static final String GATEWAY_OBSERVABILITY = "spring.cloud.gateway.server.webflux.observability.enabled";
 
+	/**
+	 * Spring Cloud Gateway's switch of its {@code spring.cloud.gateway.requests} timer.
+	 */
+	static final String GATEWAY_METRICS = "spring.cloud.gateway.server.webflux.metrics.enabled";
+
 	private static final Map<String, String> DEFAULTS = Map.of("logging.pattern.correlation",
 			"[%X{traceId:-},%X{spanId:-},%X{" + RequestIdWebFilter.MDC_KEY + ":-}] ",
 			"management.metrics.distribution.percentiles-histogram.http.server.requests", "true", GATEWAY_OBSERVABILITY,
-			"false");
+			"false", GATEWAY_METRICS, "false");
 
 	@Override
 	public int getOrder() {

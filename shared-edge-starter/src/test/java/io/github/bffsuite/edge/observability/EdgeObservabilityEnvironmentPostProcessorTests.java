@@ -21,6 +21,8 @@ class EdgeObservabilityEnvironmentPostProcessorTests {
 
 	private static final String GATEWAY_OBSERVATION = "spring.cloud.gateway.server.webflux.observability.enabled";
 
+	private static final String GATEWAY_METRICS = "spring.cloud.gateway.server.webflux.metrics.enabled";
+
 	private final EdgeObservabilityEnvironmentPostProcessor processor = new EdgeObservabilityEnvironmentPostProcessor();
 
 	@Test
@@ -32,18 +34,21 @@ class EdgeObservabilityEnvironmentPostProcessorTests {
 		// one observation per proxied request: Spring Cloud Gateway's client observation
 		// off
 		assertThat(environment.getProperty(GATEWAY_OBSERVATION)).isEqualTo("false");
+		// one request timer: Spring Cloud Gateway's spring.cloud.gateway.requests off
+		assertThat(environment.getProperty(GATEWAY_METRICS)).isEqualTo("false");
 	}
 
 	@Test
 	void keepsWhatTheApplicationSets() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("application",
-					Map.of(CORRELATION, "[%X{requestId:-}] ", HISTOGRAM, "false", GATEWAY_OBSERVATION, "true")));
+			.addFirst(new MapPropertySource("application", Map.of(CORRELATION, "[%X{requestId:-}] ", HISTOGRAM, "false",
+					GATEWAY_OBSERVATION, "true", GATEWAY_METRICS, "true")));
 		this.processor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(CORRELATION)).isEqualTo("[%X{requestId:-}] ");
 		assertThat(environment.getProperty(HISTOGRAM)).isEqualTo("false");
 		assertThat(environment.getProperty(GATEWAY_OBSERVATION)).isEqualTo("true");
+		assertThat(environment.getProperty(GATEWAY_METRICS)).isEqualTo("true");
 		assertThat(environment.getPropertySources().contains("edgeObservabilityDefaults")).isFalse();
 	}
 

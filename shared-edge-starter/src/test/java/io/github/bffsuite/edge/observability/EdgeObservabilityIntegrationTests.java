@@ -169,6 +169,11 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 		// span itself: one observation per proxied request, no client span in between
 		assertThat(line).contains("[" + traceId + "," + parentSpanId + ",req-traced-1] ");
 		assertThat(this.meters.find("http.client.requests").tag("route", "users").timers()).isEmpty();
+		// one request timer: the server's, tagged with the route; not Spring Cloud
+		// Gateway's second one
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.meters.find("http.server.requests").tag("route", "users").timers().isEmpty());
+		assertThat(this.meters.find("spring.cloud.gateway.requests").timers()).isEmpty();
 	}
 
 	/**
