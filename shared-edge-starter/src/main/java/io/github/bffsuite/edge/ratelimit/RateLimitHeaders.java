@@ -85,6 +85,10 @@ public final class RateLimitHeaders {
 	}
 
 	private static String structured(List<Applied> applied, java.util.function.Function<Applied, String> item) {
+		if (applied.size() == 1) {
+			// one policy, the usual case: its item is the list
+			return item.apply(applied.get(0));
+		}
 		Set<String> names = new LinkedHashSet<>();
 		List<String> items = new java.util.ArrayList<>();
 		for (Applied entry : applied) {
