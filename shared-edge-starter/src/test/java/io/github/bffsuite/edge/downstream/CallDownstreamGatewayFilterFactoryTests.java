@@ -16,25 +16,19 @@ class CallDownstreamGatewayFilterFactoryTests extends EdgeGatewayTestSupport {
 
 	@Test
 	void appliesTheDownstreamPoliciesToARoute() {
-		assertThat(unreachableProblem("/refused/ok/x")).contains("\"downstream\":\"refused\"",
-				"\"reason\":\"unreachable\"");
+		assertThat(problem("/refused/ok/x", 502)).contains("\"downstream\":\"refused\"", "\"reason\":\"unreachable\"");
 	}
 
 	@Test
 	void appliesThemUnderTheFormerNameEdgeDownstream() {
-		assertThat(unreachableProblem("/legacy/ok/x")).contains("\"downstream\":\"refused\"",
-				"\"reason\":\"unreachable\"");
+		assertThat(problem("/legacy/ok/x", 502)).contains("\"downstream\":\"refused\"", "\"reason\":\"unreachable\"");
 	}
 
 	@Test
 	void keepsARoutesTighterResponseTimeout() {
 		// the route's 300 ms, not the downstream's 3 s, bounds the call: the service's
 		// answer after 2 s never reaches the client
-		String body = authorizedGet("/tight/delay/2000/route").expectStatus()
-			.isEqualTo(504)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = problem("/tight/delay/2000/route", 504);
 		assertThat(body).contains("gateway-timeout");
 	}
 
@@ -43,11 +37,7 @@ class CallDownstreamGatewayFilterFactoryTests extends EdgeGatewayTestSupport {
 		// the gateway's own response timeout (10 s) is off for this call; the
 		// downstream's
 		// (500 ms) answers with its problem
-		String body = authorizedGet("/timeout/delay/2000/route").expectStatus()
-			.isEqualTo(504)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = problem("/timeout/delay/2000/route", 504);
 		assertThat(body).contains("\"downstream\":\"timeout\"", "gateway-timeout");
 	}
 
@@ -62,21 +52,13 @@ class CallDownstreamGatewayFilterFactoryTests extends EdgeGatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(504);
-		String body = authorizedGet("/streamed/delay/2000/route").expectStatus()
-			.isEqualTo(504)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = problem("/streamed/delay/2000/route", 504);
 		assertThat(body).contains("\"downstream\":\"quick\"");
 	}
 
-	private String unreachableProblem(String path) {
-		return this.client.get()
-			.uri(path)
-			.headers((headers) -> headers.setBearerAuth(token()))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(502)
+	private String problem(String path, int status) {
+		return authorizedGet(path).expectStatus()
+			.isEqualTo(status)
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
