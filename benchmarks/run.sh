@@ -141,6 +141,15 @@ if $BUILD; then
 		clean package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 fi
 HARNESS_CP="benchmarks/harness/target/classes:$(cat benchmarks/harness/target/classpath.txt)"
+if ! $BUILD; then
+	# --no-build runs the jars in target/ as they are: say so when one is older than the sources it contains
+	for module in bff-web bff-partner; do
+		jar="$module/target/$module-0.1.0-SNAPSHOT.jar"
+		[ -f "$jar" ] || continue
+		newer=$(find shared-edge-starter/src/main "$module/src/main" -type f -newer "$jar" -print -quit)
+		[ -z "$newer" ] || echo "warning: $jar is older than $newer: rebuild it (./mvnw -pl $module -am package -DskipTests) or drop --no-build" >&2
+	done
+fi
 
 wait_for() { # url [expected status] [header] [second header]
 	for _ in $(seq 1 240); do
