@@ -24,12 +24,15 @@ import io.github.bffsuite.identity.verifier.IdentityVerificationWebFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -90,9 +93,11 @@ class SignedIdentityTests {
 
 	@BeforeEach
 	void setUp() {
-		// a wide bound: one request of this class once waited past WebTestClient's 5 s
-		// default on a busy machine (CI, 2026-12-05); a real hang still fails
-		this.client = WebTestClient.bindToServer()
+		// a connection per request: the request after one whose body was left unread
+		// (the health check below, before it read its body too) once waited on a
+		// pooled connection until WebTestClient's timeout (CI, 2026-12-05, twice)
+		this.client = WebTestClient
+			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
@@ -286,7 +291,14 @@ class SignedIdentityTests {
 
 	@Test
 	void noTokenAndNoIdentityHeadersIsAsBefore() {
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		// the service's own answer to a request no gateway vouched for
 		this.client.get()
 			.uri("/users/u-001")
