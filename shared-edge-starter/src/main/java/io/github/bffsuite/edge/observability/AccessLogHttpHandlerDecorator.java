@@ -130,6 +130,11 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			// a single buffer stays a Mono: Reactor Netty writes it with the headers at
+			// once
+			if (body instanceof Mono<? extends DataBuffer> single) {
+				return super.writeWith(single.doOnNext(this::count));
+			}
 			return super.writeWith(Flux.from(body).doOnNext(this::count));
 		}
 

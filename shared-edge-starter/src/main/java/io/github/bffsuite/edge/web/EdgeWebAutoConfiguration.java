@@ -1,5 +1,7 @@
 package io.github.bffsuite.edge.web;
 
+import io.github.bffsuite.edge.gateway.SingleWriteResponseFilter;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,13 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
  * Auto-configuration of the edge's web plumbing: request ids (also in the logging MDC),
- * request limits, Netty hardening and problem+json errors.
+ * request limits, Netty hardening, problem+json errors and, on a gateway, small proxied
+ * responses written in one piece.
  */
 @AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -54,6 +58,19 @@ public final class EdgeWebAutoConfiguration {
 		@Bean
 		EdgeNettyServerCustomizer edgeNettyServerCustomizer(EdgeWebProperties properties) {
 			return new EdgeNettyServerCustomizer(properties.getLimits());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(GlobalFilter.class)
+	static class GatewayConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SingleWriteResponseFilter singleWriteResponseFilter(EdgeWebProperties properties) {
+			return new SingleWriteResponseFilter(
+					(int) Math.min(Integer.MAX_VALUE, properties.getProxy().getSingleWriteMaxSize().toBytes()));
 		}
 
 	}

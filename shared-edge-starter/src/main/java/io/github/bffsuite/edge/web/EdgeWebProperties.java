@@ -28,12 +28,21 @@ public class EdgeWebProperties {
 	 */
 	private final Cors cors = new Cors();
 
+	/**
+	 * How proxied responses are written to the client.
+	 */
+	private final Proxy proxy = new Proxy();
+
 	public RequestId getRequestId() {
 		return this.requestId;
 	}
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	public Cors getCors() {
@@ -144,6 +153,29 @@ public class EdgeWebProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * How proxied responses are written to the client.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Largest proxied response body, by its Content-Length, that is gathered and
+		 * written to the client together with the response headers in one write; larger
+		 * bodies, bodies of unknown length and streams are passed on as they arrive. Zero
+		 * to pass every body on as it arrives.
+		 */
+		private DataSize singleWriteMaxSize = DataSize.ofKilobytes(64);
+
+		public DataSize getSingleWriteMaxSize() {
+			return this.singleWriteMaxSize;
+		}
+
+		public void setSingleWriteMaxSize(DataSize singleWriteMaxSize) {
+			this.singleWriteMaxSize = singleWriteMaxSize;
 		}
 
 	}
