@@ -36,4 +36,13 @@ public class StripIdentityHeadersWebFilter implements WebFilter, Ordered {
 		return chain.filter(exchange.mutate().request(request).build());
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

@@ -78,6 +78,24 @@ public class AccessLogExchangeWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 
+		/**
+		 * The class name, without an identity hash: Spring's filter chain names each
+		 * filter's checkpoint with it on every request.
+		 */
+		@Override
+		public String toString() {
+			return getClass().getName();
+		}
+
+	}
+
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
 	}
 
 }

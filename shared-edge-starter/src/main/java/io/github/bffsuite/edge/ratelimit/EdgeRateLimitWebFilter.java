@@ -117,4 +117,13 @@ public class EdgeRateLimitWebFilter implements WebFilter, Ordered, ApplicationCo
 
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

@@ -347,4 +347,13 @@ public final class EdgeFastPathWebFilter implements WebFilter {
 
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

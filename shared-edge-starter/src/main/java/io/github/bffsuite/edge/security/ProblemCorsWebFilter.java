@@ -57,4 +57,13 @@ final class ProblemCorsWebFilter implements WebFilter {
 		return chain.filter(exchange);
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

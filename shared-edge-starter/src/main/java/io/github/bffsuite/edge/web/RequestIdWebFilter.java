@@ -90,4 +90,13 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 				&& SAFE.matcher(requestId).matches();
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

@@ -145,4 +145,13 @@ public class RequestLimitsWebFilter implements WebFilter, Ordered {
 
 	}
 
+	/**
+	 * The class name, without an identity hash: Spring's filter chain names each filter's
+	 * checkpoint with it on every request.
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }
