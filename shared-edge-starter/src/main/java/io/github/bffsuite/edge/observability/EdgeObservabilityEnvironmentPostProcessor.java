@@ -1,12 +1,15 @@
 package io.github.bffsuite.edge.observability;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.bffsuite.edge.web.RequestIdWebFilter;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -31,6 +34,12 @@ import org.springframework.core.env.MapPropertySource;
  * timer times every proxied request again, by route, status and outcome, which
  * {@code http.server.requests} with the edge's {@code route} tag already does. Set the
  * property to {@code true} to have it back.</li>
+ * <li>{@code management.tracing.baggage.enabled=false}, unless the application names
+ * baggage fields of its own ({@code management.tracing.baggage.remote-fields},
+ * {@code local-fields}, {@code correlation.fields} or {@code tag-fields}): the edge
+ * originates no baggage, so parsing a caller's W3C {@code baggage} header on every
+ * request and writing it out again for the downstream only cost time; the header now
+ * passes on as the caller sent it, like any other.</li>
  * </ul>
  */
 public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -43,6 +52,13 @@ public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPos
 	 */
 	static final String GATEWAY_METRICS = "spring.cloud.gateway.server.webflux.metrics.enabled";
 
+	/** Micrometer Tracing's baggage switch. */
+	static final String BAGGAGE = "management.tracing.baggage.enabled";
+
+	private static final List<String> BAGGAGE_FIELDS = List.of("management.tracing.baggage.remote-fields",
+			"management.tracing.baggage.local-fields", "management.tracing.baggage.correlation.fields",
+			"management.tracing.baggage.tag-fields");
+
 	private static final Map<String, String> DEFAULTS = Map.of("logging.pattern.correlation",
 			"[%X{traceId:-},%X{spanId:-},%X{" + RequestIdWebFilter.MDC_KEY + ":-}] ",
 			"management.metrics.distribution.percentiles-histogram.http.server.requests", "true", GATEWAY_OBSERVABILITY,
@@ -53,6 +69,16 @@ public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPos
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
+	private static boolean namesBaggageFields(ConfigurableEnvironment environment) {
+		Binder binder = Binder.get(environment);
+		for (String fields : BAGGAGE_FIELDS) {
+			if (!binder.bind(fields, Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
@@ -61,6 +87,9 @@ public class EdgeObservabilityEnvironmentPostProcessor implements EnvironmentPos
 				defaults.put(name, value);
 			}
 		});
+		if (!environment.containsProperty(BAGGAGE) && !namesBaggageFields(environment)) {
+			defaults.put(BAGGAGE, "false");
+		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource("edgeObservabilityDefaults", defaults));
 		}

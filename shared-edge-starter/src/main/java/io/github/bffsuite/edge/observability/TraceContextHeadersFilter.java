@@ -53,10 +53,24 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 		if (trace == null || propagator == null) {
 			return input;
 		}
-		// the headers handed in may be the request's read-only ones: write to a copy, as
-		// Spring Cloud Gateway's own header filters do
+		// the headers handed in are the request's own (read-only) ones when no earlier
+		// filter made a copy: write to a copy then, as Spring Cloud Gateway's own header
+		// filters do; an earlier filter's copy (this filter runs last) is written in
+		// place
+		if (input != exchange.getRequest().getHeaders()) {
+			try {
+				return inject(trace, propagator, input);
+			}
+			catch (UnsupportedOperationException ex) {
+				// a read-only view after all
+			}
+		}
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(input);
+		return inject(trace, propagator, headers);
+	}
+
+	private static HttpHeaders inject(TraceContext trace, Propagator propagator, HttpHeaders headers) {
 		for (String field : propagator.fields()) {
 			headers.remove(field);
 		}

@@ -150,6 +150,8 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 			// the caller's own trace, in another case: continued, never passed on as it
 			// came
 			.header("TraceParent", callersTrace)
+			// the caller's baggage: the edge originates none and passes it on as sent
+			.header("baggage", "tenant=acme,  plan=pro")
 			.headers((headers) -> headers.setBearerAuth(token()))
 			.exchange()
 			.expectStatus()
@@ -162,6 +164,7 @@ class EdgeObservabilityIntegrationTests extends EdgeGatewayTestSupport {
 		String parentSpanId = matcher.group(2);
 		assertThat(traceId).isEqualTo("0af7651916cd43dd8448eb211c80319c");
 		assertThat(parentSpanId).isNotEqualTo("b7ad6b7169203331");
+		assertThat(serviceA.lastHeaderValues("baggage")).containsExactly("tenant=acme,  plan=pro");
 		String line = accessLogLine(output, "req-traced-1");
 		assertThat(line).contains("\"traceId\":\"" + traceId + "\"");
 		// the log line's correlation prefix, [traceId,spanId,requestId], without
