@@ -68,6 +68,15 @@ public final class IdentityHeaders {
 	 */
 	public static void set(HttpHeaders headers, EdgePrincipal principal) {
 		strip(headers);
+		add(headers, principal);
+	}
+
+	/**
+	 * Add the identity headers of a principal to headers that hold none.
+	 * @param headers writable headers without identity headers
+	 * @param principal the principal
+	 */
+	static void add(HttpHeaders headers, EdgePrincipal principal) {
 		if (principal.userId() != null) {
 			headers.set(USER_ID, principal.userId());
 		}

@@ -68,18 +68,19 @@ public class IdentityHeadersGatewayFilter implements GlobalFilter, HttpHeadersFi
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		// the headers handed in may be the request's read-only ones: write to a copy, as
-		// Spring Cloud Gateway's own header filters do
+		// Spring Cloud Gateway's own header filters do, made without the identity headers
+		// in any spelling and without a signed identity (only the gateway signs: a
+		// client's own header of that name is never passed on)
 		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(input);
+		input.forEach((name, values) -> {
+			if (!IdentityHeaders.isIdentityHeader(name) && !this.signedHeader.equalsIgnoreCase(name)) {
+				headers.put(name, values);
+			}
+		});
 		EdgePrincipal principal = exchange.getAttribute(PRINCIPAL_ATTRIBUTE);
 		if (principal != null) {
-			IdentityHeaders.set(headers, principal);
+			IdentityHeaders.add(headers, principal);
 		}
-		else {
-			IdentityHeaders.strip(headers);
-		}
-		// only the gateway signs: a client's own header of that name is never passed on
-		headers.remove(this.signedHeader);
 		if (this.signer != null) {
 			String audience = exchange.getAttribute(IdentityTokenSigner.AUDIENCE_ATTRIBUTE);
 			if (principal != null && audience != null) {
