@@ -323,7 +323,7 @@ describe plain-scg "SCG defaults: no server timeouts, no client response timeout
 describe jwt-cached "as plain-scg + resource server (cached tokens, shortest chain, no security observations)"
 describe docs-peer "as plain-scg + resource server (RS256 per request, Boot's default chain) + RedisRateLimiter"
 describe jwt-only "as plain-scg + resource server (RS256 per request, Boot's default chain)"
-describe bff-memory "server idle 60s and read 30s timeouts, client response timeout 10s, CallDownstream timeout 3s; one observation (http.server.requests: timer with percentile histogram, long-task timer, span; 10% of traces sampled, every one propagated), edge.downstream timer, access log"
+describe bff-memory "server idle 60s and read 30s timeouts, client response timeout 10s, CallDownstream timeout 3s; one observation (http.server.requests: timer with percentile histogram, long-task timer, span; 10% of traces sampled, every one propagated, no baggage), edge.downstream timer, access log; small proxied bodies written with their headers in one write (SCG: two)"
 describe bff-redis "as bff-memory, rate limit on Redis"
 describe bff-no-timers "as bff-memory without the server idle/read timeouts and the client response timeout"
 describe partner "as bff-memory (bff-partner's settings), API key credential"

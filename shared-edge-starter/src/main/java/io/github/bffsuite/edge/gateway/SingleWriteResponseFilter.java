@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.gateway;
 
+import io.github.bffsuite.edge.web.WholeBody;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -10,9 +11,11 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,8 +36,9 @@ import org.springframework.web.server.ServerWebExchange;
  * as one full response. The bytes on the wire are the same.
  * <p>
  * Left as they arrive: bodies of unknown length, larger bodies, streams (which Spring
- * Cloud Gateway writes with a flush per element), {@code HEAD} requests and responses
- * that have no body (204, 304).
+ * Cloud Gateway writes with a flush per element), {@code HEAD} requests, responses that
+ * have no body (204, 304), and the responses to requests with a body, which a downstream
+ * may answer before the request was read to the end (see {@link WholeBody}).
  */
 public class SingleWriteResponseFilter implements GlobalFilter, Ordered {
 
@@ -58,11 +62,20 @@ public class SingleWriteResponseFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (this.maxSize <= 0 || HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (this.maxSize <= 0 || HttpMethod.HEAD.equals(request.getMethod()) || hasBody(request.getHeaders())) {
 			return chain.filter(exchange);
 		}
 		return chain
 			.filter(exchange.mutate().response(new SingleWriteResponse(exchange.getResponse(), this.maxSize)).build());
+	}
+
+	/**
+	 * A request with a body may be answered before it was read to the end (a downstream's
+	 * early 413, say): its response is passed on as it arrives.
+	 */
+	private static boolean hasBody(HttpHeaders headers) {
+		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 	@Override
@@ -88,7 +101,7 @@ public class SingleWriteResponseFilter implements GlobalFilter, Ordered {
 			if (length <= 0 || length > this.maxSize) {
 				return super.writeWith(body);
 			}
-			return super.writeWith(DataBufferUtils.join(body, this.maxSize));
+			return super.writeWith(new WholeBody(DataBufferUtils.join(body, this.maxSize)));
 		}
 
 		private static boolean hasBody(@Nullable HttpStatusCode status) {

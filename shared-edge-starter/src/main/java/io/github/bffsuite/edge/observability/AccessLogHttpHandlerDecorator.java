@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.github.bffsuite.edge.identity.EdgeAuthentication;
 import io.github.bffsuite.edge.identity.EdgePrincipal;
 import io.github.bffsuite.edge.web.LogCorrelation;
+import io.github.bffsuite.edge.web.WholeBody;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -130,10 +131,9 @@ public class AccessLogHttpHandlerDecorator implements Function<HttpHandler, Http
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			// a single buffer stays a Mono: Reactor Netty writes it with the headers at
-			// once
-			if (body instanceof Mono<? extends DataBuffer> single) {
-				return super.writeWith(single.doOnNext(this::count));
+			// a whole body stays a Mono: Reactor Netty writes it with the headers at once
+			if (body instanceof WholeBody whole) {
+				return super.writeWith(whole.doOnNext(this::count));
 			}
 			return super.writeWith(Flux.from(body).doOnNext(this::count));
 		}

@@ -1,6 +1,13 @@
 package io.github.bffsuite.edge.gateway;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bffsuite.edge.EdgeTestApplication;
@@ -149,6 +156,46 @@ class SingleWriteResponseFilterTests {
 			.contentLength(1000)
 			.expectBody()
 			.isEmpty();
+	}
+
+	@Test
+	void answersTheNextRequestOnAConnectionAfterAProblemAndAProxiedAnswer() throws IOException {
+		get("/ds/small");
+		try (Socket socket = new Socket("127.0.0.1", fixture.port())) {
+			socket.setSoTimeout(10_000);
+			// a problem answered at once, then proxied answers written in one piece: the
+			// same connection goes on after each
+			assertThat(exchange(socket, "/nowhere")).startsWith("HTTP/1.1 404");
+			assertThat(exchange(socket, "/ds/small")).startsWith("HTTP/1.1 200").endsWith(SMALL);
+			assertThat(exchange(socket, "/ds/small")).startsWith("HTTP/1.1 200").endsWith(SMALL);
+			assertThat(exchange(socket, "/nowhere")).startsWith("HTTP/1.1 404");
+		}
+	}
+
+	/**
+	 * Send a GET on the connection and read its response, headers and a body of the
+	 * length they give.
+	 */
+	private static String exchange(Socket socket, String path) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+				+ fixture.keys().token().build() + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+			int read = in.read();
+			assertThat(read).as("the response's headers").isNotNegative();
+			head.write(read);
+		}
+		String headers = head.toString(StandardCharsets.US_ASCII);
+		int length = headers.lines()
+			.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+			.map((line) -> Integer.parseInt(line.substring(line.indexOf(':') + 1).trim()))
+			.findFirst()
+			.orElseThrow();
+		return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
 	}
 
 	private static String get(String path) {
