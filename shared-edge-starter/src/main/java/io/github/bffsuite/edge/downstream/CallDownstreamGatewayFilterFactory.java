@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bffsuite.edge.identity.IdentityTokenSigner;
+import io.github.bffsuite.edge.support.RequestBodies;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -198,8 +199,8 @@ public class CallDownstreamGatewayFilterFactory
 		public boolean idempotent() {
 			HttpHeaders headers = this.exchange.getRequest().getHeaders();
 			// a streamed request body cannot be sent twice
-			boolean body = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-			return !body && Downstream.isIdempotent(this.exchange.getRequest().getMethod(), headers);
+			return !RequestBodies.announced(headers)
+					&& Downstream.isIdempotent(this.exchange.getRequest().getMethod(), headers);
 		}
 
 		@Override

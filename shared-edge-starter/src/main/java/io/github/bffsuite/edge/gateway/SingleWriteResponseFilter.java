@@ -1,5 +1,6 @@
 package io.github.bffsuite.edge.gateway;
 
+import io.github.bffsuite.edge.support.RequestBodies;
 import io.github.bffsuite.edge.web.WholeBody;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -11,7 +12,6 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,19 +63,14 @@ public class SingleWriteResponseFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.maxSize <= 0 || HttpMethod.HEAD.equals(request.getMethod()) || hasBody(request.getHeaders())) {
+		// a request with a body may be answered before it was read to the end (a
+		// downstream's early 413, say): its response is passed on as it arrives
+		if (this.maxSize <= 0 || HttpMethod.HEAD.equals(request.getMethod())
+				|| RequestBodies.announced(request.getHeaders())) {
 			return chain.filter(exchange);
 		}
 		return chain
 			.filter(exchange.mutate().response(new SingleWriteResponse(exchange.getResponse(), this.maxSize)).build());
-	}
-
-	/**
-	 * A request with a body may be answered before it was read to the end (a downstream's
-	 * early 413, say): its response is passed on as it arrives.
-	 */
-	private static boolean hasBody(HttpHeaders headers) {
-		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 	@Override
