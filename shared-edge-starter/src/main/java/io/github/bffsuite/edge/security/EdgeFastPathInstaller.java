@@ -153,11 +153,16 @@ public final class EdgeFastPathInstaller implements Consumer<List<WebFilter>> {
 				((i < proxy) ? before : after).add(filter);
 			}
 		}
+		HttpHeaderWriterWebFilter headerWriter = find(securityFilters, HttpHeaderWriterWebFilter.class);
+		WebFilter securityHeaders = SecurityHeaderWrites.forFastPath(headerWriter);
+		if (securityHeaders == headerWriter && headerWriter != null) {
+			logger.info("The edge's fast path writes the security headers with Spring Security's writers: "
+					+ "the chain has a header writer it does not know");
+		}
 		EdgeFastPathWebFilter.Parts parts = new EdgeFastPathWebFilter.Parts(
 				(CheckOnceServerWebExchangeFirewall) this.firewall, this.authenticators, this.authorization,
-				find(securityFilters, ProblemCorsWebFilter.class),
-				find(securityFilters, HttpHeaderWriterWebFilter.class), this.accessDenied, requestIds, limits,
-				rateLimit);
+				find(securityFilters, ProblemCorsWebFilter.class), securityHeaders, this.accessDenied, requestIds,
+				limits, rateLimit);
 		EdgeFastPathWebFilter fused = new EdgeFastPathWebFilter(this.context, parts, segment, before, after,
 				this.registry);
 		filters.subList(first, last + 1).clear();
