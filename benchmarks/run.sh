@@ -163,9 +163,17 @@ wait_for() { # url [expected status] [header] [second header]
 declare -A PID_OF
 start() { # name cpu command...: taskset execs the command, so $! is the JVM itself
 	local name=$1 cpu=$2; shift 2
+	# every JVM logs its collections: young collections per 1,000 requests show allocation per
+	# request, steadier than CPU time on a shared host, and what sets the paced p99
+	rm -f "$WORK/$name-gc.log"
+	[ "$1" = java ] && set -- java -Xlog:gc:file="$WORK/$name-gc.log" "${@:2}"
 	taskset -c "$cpu" "$@" >"$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
 	PID_OF[$name]=$!
+}
+young_gcs() { # row -> young collections the row's JVM has logged so far, or nothing
+	[ -r "$WORK/$1-gc.log" ] || return 0
+	grep -c 'Pause Young' "$WORK/$1-gc.log" || true
 }
 cpu_ticks() { # row -> CPU time (user + system, clock ticks) the row's process used so far, or nothing
 	local pid=${PID_OF[$1]:-}
@@ -350,7 +358,7 @@ cat >"$WORK/paced.lua" <<LUA
 function delay() return math.floor($PACED_CONNECTIONS * 1000 / $PACED_RATE) end
 LUA
 
-declare -A RPS P50 P99 PACED50 PACED99 CPU
+declare -A RPS P50 P99 PACED50 PACED99 CPU YGC
 TICKS_PER_S=$(getconf CLK_TCK)
 run_wrk() { # out-file duration paced(true|false) row
 	local out=$1 duration=$2 paced=$3 row=$4
@@ -435,8 +443,14 @@ for round in $(seq 1 "$ROUNDS"); do
 		out="$WORK/wrk-$row-$round.txt"
 		[ "$REWARM" -gt 0 ] && run_wrk "$WORK/rewarm-$row.txt" "${REWARM}s" false "$row"
 		before=$(cpu_ticks "$row")
+		gcs_before=$(young_gcs "$row")
 		run_wrk "$out" "$DURATION" false "$row"
 		after=$(cpu_ticks "$row")
+		gcs_after=$(young_gcs "$row")
+		YGC[$row,$round]=-
+		if [ -n "$gcs_before" ] && [ -n "$gcs_after" ]; then
+			YGC[$row,$round]=$(awk -v n=$((gcs_after - gcs_before)) '/requests in/ { printf "%.3f", n * 1000 / $1 }' "$out")
+		fi
 		RPS[$row,$round]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$out")
 		# CPU time of the gateway's process per request, a second view of the cost next to
 		# req/s (it still moves with the core's speed on a shared host)
@@ -446,7 +460,7 @@ for round in $(seq 1 "$ROUNDS"); do
 		fi
 		P50[$row,$round]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
 		P99[$row,$round]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-		line+=" $row ${RPS[$row,$round]} (${CPU[$row,$round]} us CPU/req)"
+		line+=" $row ${RPS[$row,$round]} (${CPU[$row,$round]} us CPU/req, ${YGC[$row,$round]} young GCs/1k req)"
 	done
 	echo "$line"
 done
@@ -491,6 +505,14 @@ for row in "${ROWS[@]}"; do
 	read -r pp99 _ _ < <(stats %.2f $(per_round PACED99 "$row"))
 	read -r dmed dmin dmax < <(stats %+.2f $(round_diffs PACED99 "$row" plain-scg))
 	printf '%-11s %24s %9sx %14s %20s %20s %22s\n' "$row" "$med ($min-$max)" "$rmed" "$cpu" "$p50 / $p99" "$pp50 / $pp99" "$dmed ($dmin..$dmax)"
+done
+
+echo
+echo "young collections per 1,000 requests at full load (allocation per request; median (min-max) of the rounds):"
+for row in "${ROWS[@]}"; do
+	[ "${YGC[$row,1]}" != - ] || continue
+	read -r med min max < <(stats %.3f $(per_round YGC "$row"))
+	printf '  %-11s %s (%s-%s)\n' "$row" "$med" "$min" "$max"
 done
 
 target() { # label row base goal
