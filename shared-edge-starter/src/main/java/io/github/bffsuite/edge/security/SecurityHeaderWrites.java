@@ -68,6 +68,8 @@ final class SecurityHeaderWrites {
 	private static final Write NOTHING = (exchange) -> {
 	};
 
+	private static final Object MISSING = new Object();
+
 	private SecurityHeaderWrites() {
 	}
 
@@ -81,8 +83,7 @@ final class SecurityHeaderWrites {
 		if (filter == null) {
 			return null;
 		}
-		Object writer = read(HttpHeaderWriterWebFilter.class, "writer", filter);
-		Write compiled = (writer instanceof ServerHttpHeadersWriter headersWriter) ? compile(headersWriter) : null;
+		Write compiled = delegate(HttpHeaderWriterWebFilter.class, "writer", filter);
 		return (compiled != null) ? new CompiledFilter(compiled) : filter;
 	}
 
@@ -98,7 +99,7 @@ final class SecurityHeaderWrites {
 			}
 			List<Write> compiled = new ArrayList<>(list.size());
 			for (Object element : list) {
-				Write write = (element instanceof ServerHttpHeadersWriter each) ? compile(each) : null;
+				Write write = compiled(element);
 				if (write == null) {
 					return null;
 				}
@@ -114,18 +115,14 @@ final class SecurityHeaderWrites {
 			Write cache = delegate(CacheControlServerHttpHeadersWriter.class, "CACHE_HEADERS", null);
 			return (cache != null) ? new UnlessNotModified(cache) : null;
 		}
-		if (type == ContentTypeOptionsServerHttpHeadersWriter.class) {
-			return delegate(ContentTypeOptionsServerHttpHeadersWriter.class, "CONTENT_TYPE_HEADERS", null);
-		}
-		if (type == XContentTypeOptionsServerHttpHeadersWriter.class) {
-			return delegate(XContentTypeOptionsServerHttpHeadersWriter.class, "CONTENT_TYPE_HEADERS", null);
+		if (type == ContentTypeOptionsServerHttpHeadersWriter.class
+				|| type == XContentTypeOptionsServerHttpHeadersWriter.class) {
+			return delegate(type, "CONTENT_TYPE_HEADERS", null);
 		}
 		if (DELEGATING.contains(type)) {
 			// each writes with its delegate, or nothing while it has none
-			if (ReflectionUtils.findField(type, "delegate") == null) {
-				return null;
-			}
-			return (read(type, "delegate", writer) != null) ? delegate(type, "delegate", writer) : NOTHING;
+			Object delegate = read(type, "delegate", writer);
+			return (delegate == null) ? NOTHING : compiled(delegate);
 		}
 		if (type == StrictTransportSecurityServerHttpHeadersWriter.class) {
 			Write hsts = delegate(type, "delegate", writer);
@@ -135,21 +132,28 @@ final class SecurityHeaderWrites {
 	}
 
 	private static @Nullable Write delegate(Class<?> type, String field, @Nullable Object target) {
-		Object delegate = read(type, field, target);
-		return (delegate instanceof ServerHttpHeadersWriter writer) ? compile(writer) : null;
+		return compiled(read(type, field, target));
 	}
 
+	private static @Nullable Write compiled(@Nullable Object writer) {
+		return (writer instanceof ServerHttpHeadersWriter headersWriter) ? compile(headersWriter) : null;
+	}
+
+	/**
+	 * The value of a field, or {@link #MISSING} when there is no such field or it cannot
+	 * be read (another version of Spring Security), which no caller takes for a writer.
+	 */
 	private static @Nullable Object read(Class<?> type, String name, @Nullable Object target) {
 		Field field = ReflectionUtils.findField(type, name);
 		if (field == null) {
-			return null;
+			return MISSING;
 		}
 		try {
 			ReflectionUtils.makeAccessible(field);
 			return field.get(target);
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
-			return null;
+			return MISSING;
 		}
 	}
 
@@ -253,10 +257,6 @@ final class SecurityHeaderWrites {
 				return Mono.empty();
 			});
 			return chain.filter(exchange);
-		}
-
-		Write write() {
-			return this.write;
 		}
 
 		@Override
